@@ -1,0 +1,55 @@
+"""Links between a page and its versions in the other languages.
+
+static-i18n records each page's versions in `page.file.alternates`; this hook turns them into
+what the templates render: the language switch in the header (relative links, so the site
+works under any base path) and `<link rel="alternate" hreflang>` in `<head>` (absolute URLs,
+with x-default pointing at the default language). It also tells the templates when a page is
+shown in another language because it is not translated yet.
+"""
+
+from mkdocs.utils import get_relative_url
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+
+def on_page_context(context, page, config, nav):
+    i18n = config.plugins["i18n"].config
+    languages = [(lang.locale, lang.name) for lang in i18n.languages if lang.build]
+    default_lang = next(lang.locale for lang in i18n.languages if lang.default)
+    page_lang = config.theme["language"]
+    versions = {lang: file.url for lang, file in page.file.alternates.items()}
+    context["language_links"] = language_links(page.url, versions, languages, page_lang)
+    context["hreflang_links"] = hreflang_links(versions, languages, default_lang, config.site_url)
+    context["content_lang"] = page.file.locale
+    context["is_fallback"] = page.file.locale != page_lang
+    return context
+
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
+
+
+# The language switch: one entry per built language, marking the page's own.
+def language_links(page_url, versions, languages, page_lang):
+    return [
+        {
+            "lang": lang,
+            "name": name,
+            "href": get_relative_url(versions[lang], page_url or "."),
+            "current": lang == page_lang,
+        }
+        for lang, name in languages
+        if lang in versions
+    ]
+
+
+# The hreflang alternates of a page, absolute, plus x-default for the default language.
+def hreflang_links(versions, languages, default_lang, site_url):
+    base = (site_url or "/").rstrip("/") + "/"
+    links = [{"hreflang": lang, "href": base + versions[lang]} for lang, _ in languages if lang in versions]
+    if default_lang in versions:
+        links.append({"hreflang": "x-default", "href": base + versions[default_lang]})
+    return links

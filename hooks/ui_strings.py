@@ -1,0 +1,72 @@
+"""Interface strings of the project's templates, in the language being built.
+
+Material's own strings come from its theme languages; these are the project's additions.
+Templates read `ui.<key>` (the page's language) and `ui_by_lang.<lang>.<key>` (any language,
+for bilingual pages such as the 404 page).
+"""
+
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+
+UI_STRINGS_FILE = Path(__file__).with_name("ui_strings.yml")
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+
+def on_config(config):
+    global _ui_strings
+    _ui_strings = load_ui_strings(UI_STRINGS_FILE)
+
+
+def on_template_context(context, template_name, config):
+    return add_ui_strings(context, config)
+
+
+def on_page_context(context, page, config, nav):
+    return add_ui_strings(context, config)
+
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
+
+_ui_strings: dict = {}
+
+
+# Add the strings of the language being built to a template context.
+def add_ui_strings(context, config):
+    context["ui"] = _ui_strings[config.theme["language"]]
+    context["ui_by_lang"] = _ui_strings
+    return context
+
+
+# Read the strings file and check that every language has the same keys.
+def load_ui_strings(path: Path) -> dict:
+    strings = yaml.safe_load(path.read_text(encoding="utf-8"))
+    problems = ui_strings_problems(strings)
+    if problems:
+        raise PluginError("\n".join(f"{path.name}: {problem}" for problem in problems))
+    return strings
+
+
+# List what is wrong with a {language: {key: text}} mapping (empty when it is right).
+def ui_strings_problems(strings) -> list[str]:
+    if not isinstance(strings, dict) or not strings:
+        return ["expected a mapping of language to strings"]
+    all_keys = set().union(*(texts.keys() for texts in strings.values() if isinstance(texts, dict)))
+    problems = []
+    for lang, texts in strings.items():
+        if not isinstance(texts, dict):
+            problems.append(f"{lang}: expected a mapping of key to text, got {type(texts).__name__}")
+            continue
+        problems += [f"{lang}.{key}: missing" for key in sorted(all_keys - texts.keys())]
+        problems += [
+            f"{lang}.{key}: expected text, got {type(text).__name__}"
+            for key, text in texts.items()
+            if not isinstance(text, str) or not text.strip()
+        ]
+    return problems
