@@ -19,7 +19,8 @@ def on_page_context(context, page, config, nav):
     languages = [(lang.locale, lang.name) for lang in i18n.languages if lang.build]
     default_lang = next(lang.locale for lang in i18n.languages if lang.default)
     page_lang = config.theme["language"]
-    versions = {lang: file.url for lang, file in page.file.alternates.items()}
+    # static-i18n names the default home page "./"; the site root is "" everywhere else.
+    versions = {lang: file.url.removeprefix("./") for lang, file in page.file.alternates.items()}
     context["language_links"] = language_links(page.url, versions, languages, page_lang)
     context["hreflang_links"] = hreflang_links(versions, languages, default_lang, config.site_url)
     context["content_lang"] = page.file.locale

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Installs what the site needs on a Debian/Ubuntu machine with Python 3.11+.
+#   scripts/setup.sh          Python packages to build and serve the site (.venv/)
+#   scripts/setup.sh --test   also the test tools: Debian's Chromium, Node packages (axe-core)
+# Safe to run again: each step is skipped when what it installs is already there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+with_tests=false
+[[ "${1:-}" == "--test" ]] && with_tests=true
+
+as_root() {
+  if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi
+}
+
+apt_updated=false
+apt_install() {
+  if [[ $apt_updated == false ]]; then
+    as_root apt-get update -qq
+    apt_updated=true
+  fi
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+# Debian's python3 splits out venv and pip.
+if ! python3 -c "import ensurepip, venv" 2>/dev/null; then
+  apt_install python3-venv python3-pip
+fi
+
+if $with_tests; then
+  missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v node >/dev/null || missing+=(nodejs)
+  command -v npm >/dev/null || missing+=(npm)
+  if ((${#missing[@]})); then
+    echo "setup: installing ${missing[*]} from Debian"
+    apt_install "${missing[@]}"
+  fi
+fi
+
+# Python packages, reinstalled only when a requirements file changes.
+requirements=requirements.txt
+$with_tests && requirements=requirements-test.txt
+[[ -x .venv/bin/python ]] || python3 -m venv .venv
+stamp=".venv/.installed-$(cat requirements*.txt | sha256sum | cut -c1-16)-$requirements"
+if [[ ! -f $stamp ]]; then
+  echo "setup: installing Python packages from $requirements"
+  .venv/bin/pip install --quiet --disable-pip-version-check -r "$requirements"
+  touch "$stamp"
+fi
+
+# Node packages for the browser tests (axe-core), exactly as locked.
+if $with_tests; then
+  lock_hash=$(sha256sum package-lock.json | cut -c1-16)
+  if [[ ! -f node_modules/.installed-$lock_hash ]]; then
+    echo "setup: installing Node packages from package-lock.json"
+    npm ci --silent --no-audit --no-fund
+    touch "node_modules/.installed-$lock_hash"
+  fi
+fi

@@ -1,0 +1,59 @@
+"""Reading a built site: its pages, their parsed HTML, and how URLs map to files."""
+
+from functools import cached_property, lru_cache
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from bs4 import BeautifulSoup
+
+BUILD_SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's site_url when SITE_URL is unset
+
+
+class BuiltSite:
+    def __init__(self, root: Path, site_url: str = BUILD_SITE_URL):
+        self.root = Path(root)
+        self.site_url = site_url
+
+    @cached_property
+    def html_files(self) -> list[Path]:
+        return sorted(self.root.rglob("*.html"))
+
+    @cached_property
+    def pages(self) -> list[str]:
+        """Site paths of the content pages (not the 404 pages), e.g. '', 'about/', 'en/about/'."""
+        return [self.url_of(path) for path in self.html_files if path.name == "index.html"]
+
+    def url_of(self, path: Path) -> str:
+        relative = path.relative_to(self.root).as_posix()
+        return relative[: -len("index.html")] if relative.endswith("index.html") else relative
+
+    def soup(self, site_path: str) -> BeautifulSoup:
+        return _parse(self.file_for(site_path))
+
+    def file_for(self, site_path: str) -> Path | None:
+        """The file a server would answer for a site path, or None."""
+        target = self.root / unquote(site_path.lstrip("/"))
+        if target.is_dir():
+            target = target / "index.html"
+        return target if target.is_file() else None
+
+    def resolve(self, page_path: str, reference: str) -> tuple[str, str] | None:
+        """(site path, fragment) of a reference made on a page, or None if it leaves the site."""
+        absolute = urljoin(self.site_url + page_path, reference)
+        parts = urlsplit(absolute)
+        if not absolute.startswith(self.site_url) or parts.scheme not in ("http", "https"):
+            return None
+        return parts.path.lstrip("/"), unquote(parts.fragment)
+
+    def ids(self, site_path: str) -> set[str]:
+        soup = self.soup(site_path)
+        return {tag["id"] for tag in soup.find_all(id=True)} | {tag["name"] for tag in soup.find_all("a", attrs={"name": True})}
+
+
+@lru_cache(maxsize=None)
+def _parse(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def language_of(site_path: str) -> str:
+    return "en" if site_path.startswith("en/") or site_path == "en" else "th"
