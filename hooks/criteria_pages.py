@@ -1,0 +1,119 @@
+"""PMQA 4.0 criteria pages: validate the metadata on every build, render its tables.
+
+Pages hold markers that this hook replaces with Markdown made from the metadata, so page
+text and metadata cannot drift:
+  <!-- pmqa:heading -->     the category page's title, "หมวด 3 …" / "Category 3: …"
+  <!-- pmqa:items -->       the items of the page's category
+  <!-- pmqa:levels -->      the levels and their points
+  <!-- pmqa:categories -->  the seven categories, linked to their pages
+"""
+
+import html
+import posixpath
+import re
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from criteria_metadata import CriteriaError, load_criteria
+from ui_strings import UI_STRINGS_FILE, load_ui_strings
+
+CRITERIA_FOLDER = "pmqa"
+MARKER = re.compile(r"<!--\s*pmqa:([\w-]+)\s*-->")
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+
+def on_config(config):
+    global _criteria, _strings
+    languages = tuple(lang.locale for lang in sorted(config.plugins["i18n"].config.languages, key=lambda lang: not lang.default))
+    project_root = Path(config.config_file_path).parent
+    try:
+        _criteria = load_criteria(Path(config.docs_dir) / CRITERIA_FOLDER, languages, display_root=project_root)
+    except CriteriaError as error:
+        raise PluginError(f"PMQA criteria metadata has {len(error.problems)} problem(s):\n{error}") from None
+    _strings = load_ui_strings(UI_STRINGS_FILE)
+
+
+def on_page_markdown(markdown, page, config, files):
+    if "<!--" not in markdown:
+        return markdown
+    lang = page.file.locale  # a page shown untranslated keeps its own language's metadata
+    metadata = page.meta.get("pmqa")
+    category = _criteria.categories[lang].get(metadata.get("category")) if isinstance(metadata, dict) else None
+
+    def replace(match):
+        name = match.group(1)
+        if name not in RENDERERS:
+            raise PluginError(f"{page.file.src_uri}: unknown marker <!-- pmqa:{name} --> (known: {', '.join(RENDERERS)})")
+        if name in NEEDS_CATEGORY and category is None:
+            raise PluginError(f"{page.file.src_uri}: <!-- pmqa:{name} --> needs the page's `pmqa` front matter")
+        return RENDERERS[name](_criteria, category, _strings[lang], lang, page.file.src_uri)
+
+    return MARKER.sub(replace, markdown)
+
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
+
+_criteria = None
+_strings: dict = {}
+
+
+# A category page's level-1 heading.
+def category_heading(criteria, category, ui, lang, src_uri) -> str:
+    return "# " + _cell(ui["criteria_heading"].format(number=category.number, title=category.title))
+
+
+# The table of a category's items.
+def items_table(criteria, category, ui, lang, src_uri) -> str:
+    rows = [(item.id, item.title) for item in category.items]
+    return _table((ui["criteria_item"], ui["criteria_item_title"]), rows)
+
+
+# The table of levels, lowest first.
+def levels_table(criteria, category, ui, lang, src_uri) -> str:
+    rows = [(level.name[lang], _points(level.points)) for level in criteria.levels]
+    return _table((ui["criteria_level"], ui["criteria_points"]), rows)
+
+
+# The table of the seven categories, each linked to its page; weights only when they differ.
+def categories_table(criteria, category, ui, lang, src_uri) -> str:
+    categories = [c for _, c in sorted(criteria.categories[lang].items())]
+    show_weights = len({c.weight for c in categories}) > 1
+    page_folder = posixpath.dirname(src_uri)
+    header = [ui["criteria_category"], ui["criteria_category_title"], ui["criteria_item_count"]]
+    rows = []
+    for c in categories:
+        link = posixpath.relpath(f"{CRITERIA_FOLDER}/category-{c.number}.md", page_folder or ".")
+        row = [str(c.number), f"[{_cell(c.title)}]({link})", str(len(c.items))]
+        rows.append(row + ([_points(c.weight)] if show_weights else []))
+    return _table(header + ([ui["criteria_weight"]] if show_weights else []), rows, escape=False)
+
+
+RENDERERS = {
+    "heading": category_heading,
+    "items": items_table,
+    "levels": levels_table,
+    "categories": categories_table,
+}
+NEEDS_CATEGORY = {"heading", "items"}
+
+
+def _table(header, rows, escape=True) -> str:
+    cell = _cell if escape else str
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(cell(value) for value in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+# Metadata is text, never markup: escape it for Markdown tables and HTML.
+def _cell(text: str) -> str:
+    return html.escape(str(text), quote=False).replace("|", "\\|")
+
+
+def _points(value: float) -> str:
+    return f"{value:g}"
