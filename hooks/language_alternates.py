@@ -9,6 +9,9 @@ shown in another language because it is not translated yet.
 
 from mkdocs.utils import get_relative_url
 
+# Open Graph names the language and region of a page.
+OPEN_GRAPH_LOCALES = {"th": "th_TH", "en": "en_US"}
+
 # -----------------------------------------------------------------------------
 # Hooks
 # -----------------------------------------------------------------------------
@@ -23,6 +26,7 @@ def on_page_context(context, page, config, nav):
     versions = {lang: file.url.removeprefix("./") for lang, file in page.file.alternates.items()}
     context["language_links"] = language_links(page.url, versions, languages, page_lang)
     context["hreflang_links"] = hreflang_links(versions, languages, default_lang, config.site_url)
+    context["open_graph_locale"] = OPEN_GRAPH_LOCALES.get(page_lang, page_lang)
     context["content_lang"] = page.file.locale
     context["is_fallback"] = page.file.locale != page_lang
     return context

@@ -1,0 +1,66 @@
+"""Staff tools and checks for news: the scaffold script and validation at build time."""
+
+import subprocess
+import sys
+
+from conftest import ROOT, build_site
+
+SCRIPT = ROOT / "scripts" / "new_news.py"
+
+
+def run_scaffold(docs, *args):
+    return subprocess.run([sys.executable, str(SCRIPT), "--docs", str(docs), *args], capture_output=True, text=True)
+
+
+ARGS = ("--date", "2026-01-31", "--slug", "clean-river-day", "--title-th", "วันรักษ์แม่น้ำ: ทดสอบ", "--title-en", "Clean river day: a test")
+
+
+def test_scaffold_writes_both_languages_and_prints_their_paths(project_copy, tmp_path):
+    result = run_scaffold(project_copy / "docs", *ARGS)
+    assert result.returncode == 0, result.stderr
+    thai = project_copy / "docs" / "news" / "2026" / "clean-river-day.md"
+    english = project_copy / "docs" / "news" / "2026" / "clean-river-day.en.md"
+    assert result.stdout.split() == [str(thai), str(english)]
+    assert "title: 'วันรักษ์แม่น้ำ: ทดสอบ'" in thai.read_text(encoding="utf-8")
+    built = build_site(project_copy, tmp_path / "out")  # the front matter it writes is valid
+    assert built.returncode == 0, built.stderr
+    assert (tmp_path / "out" / "en" / "news" / "2026" / "clean-river-day" / "index.html").exists()
+
+
+def test_scaffold_refuses_to_overwrite(project_copy):
+    assert run_scaffold(project_copy / "docs", *ARGS).returncode == 0
+    thai = project_copy / "docs" / "news" / "2026" / "clean-river-day.md"
+    thai.write_text("edited", encoding="utf-8")
+    again = run_scaffold(project_copy / "docs", *ARGS)
+    assert again.returncode != 0 and "already used" in again.stderr
+    assert thai.read_text(encoding="utf-8") == "edited"
+
+
+def test_scaffold_refuses_a_slug_used_in_another_year(project_copy):
+    result = run_scaffold(project_copy / "docs", "--date", "2026-02-01", "--slug", "pmqa-workshop", "--title-th", "ก", "--title-en", "A")
+    assert result.returncode != 0 and "docs/news/2018/pmqa-workshop.md" in result.stderr
+
+
+def test_scaffold_rejects_a_bad_date_or_slug(project_copy):
+    bad_date = run_scaffold(project_copy / "docs", "--date", "31/01/2026", "--slug", "x", "--title-th", "ก", "--title-en", "A")
+    bad_slug = run_scaffold(project_copy / "docs", "--date", "2026-01-31", "--slug", "Bad Slug", "--title-th", "ก", "--title-en", "A")
+    assert bad_date.returncode == 2 and "--date" in bad_date.stderr
+    assert bad_slug.returncode == 2 and "--slug" in bad_slug.stderr
+    assert not (project_copy / "docs" / "news" / "2026").exists()
+
+
+def test_bad_posts_stop_the_build_with_one_line_per_problem(project_copy, tmp_path):
+    folder = project_copy / "docs" / "news" / "2019"
+    folder.mkdir()
+    (folder / "no-title.md").write_text("---\ndate: 2019-05-01\ndescription: D\n---\n", encoding="utf-8")
+    (folder / "bad-date.md").write_text("---\ntitle: T\ndate: 2019-13-01\ndescription: D\n---\n", encoding="utf-8")
+    (folder / "pmqa-workshop.md").write_text("---\ntitle: T\ndate: 2019-05-01\ndescription: D\n---\n", encoding="utf-8")
+    result = build_site(project_copy, tmp_path / "out")
+    assert result.returncode != 0
+    for line in (
+        "docs/news/2019/no-title.md: title: expected text, got nothing",
+        "docs/news/2019/bad-date.md: date: expected a date such as 2018-07-18, got '2019-13-01'",
+        'docs/news/2019/pmqa-workshop.md: slug: "pmqa-workshop" is already used by docs/news/2018/pmqa-workshop.md',
+    ):
+        assert result.stderr.count(line) == 1, result.stderr
+    assert "Traceback" not in result.stderr
