@@ -11,14 +11,11 @@ text and metadata cannot drift:
 import html
 import posixpath
 import re
-from pathlib import Path
-
 from mkdocs.exceptions import PluginError
 
-from criteria_metadata import CriteriaError, load_criteria
+from site_criteria import CRITERIA_FOLDER, site_criteria
 from ui_strings import UI_STRINGS_FILE, load_ui_strings
 
-CRITERIA_FOLDER = "pmqa"
 MARKER = re.compile(r"<!--\s*pmqa:([\w-]+)\s*-->")
 
 # -----------------------------------------------------------------------------
@@ -28,12 +25,7 @@ MARKER = re.compile(r"<!--\s*pmqa:([\w-]+)\s*-->")
 
 def on_config(config):
     global _criteria, _strings
-    languages = tuple(lang.locale for lang in sorted(config.plugins["i18n"].config.languages, key=lambda lang: not lang.default))
-    project_root = Path(config.config_file_path).parent
-    try:
-        _criteria = load_criteria(Path(config.docs_dir) / CRITERIA_FOLDER, languages, display_root=project_root)
-    except CriteriaError as error:
-        raise PluginError(f"PMQA criteria metadata has {len(error.problems)} problem(s):\n{error}") from None
+    _criteria = site_criteria(config)
     _strings = load_ui_strings(UI_STRINGS_FILE)
 
 

@@ -20,6 +20,7 @@ from mkdocs.structure.files import File
 
 from dates import format_display_date, format_display_year
 from news_feeds import ATOM_FILE, RSS_FILE, atom_feed, rss_feed
+from site_languages import site_languages
 from news_posts import NEWS_FOLDER, PAGE_SIZE, NewsError, listing_pages, listing_path, listing_posts, load_news, news_signature, page_count, page_numbers
 from ui_strings import UI_STRINGS_FILE, load_ui_strings
 
@@ -31,7 +32,7 @@ LATEST_ON_HOME = 5
 
 
 def on_config(config):
-    languages = _languages(config)
+    languages = site_languages(config)
     news_dir = Path(config.docs_dir) / NEWS_FOLDER
     signature = (languages, news_signature(news_dir))
     if _state.get("signature") != signature:
@@ -46,7 +47,7 @@ def on_config(config):
 # Before static-i18n (-100) turns files into per-language versions.
 @event_priority(100)
 def on_files(files, config):
-    _state["stubs"] = listing_stubs(_state["news"], _languages(config), _state["strings"])
+    _state["stubs"] = listing_stubs(_state["news"], site_languages(config), _state["strings"])
     for src_uri in _state["stubs"]:
         files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
     return files
@@ -227,13 +228,8 @@ def _category_name(news, post, lang):
     return news.categories[post.category][lang] if post.category else None
 
 
-def _languages(config) -> tuple[str, ...]:
-    languages = sorted(config.plugins["i18n"].config.languages, key=lambda lang: not lang.default)
-    return tuple(lang.locale for lang in languages if lang.build)
-
-
 def _prefix(config, lang) -> str:
-    return "" if lang == _languages(config)[0] else f"{lang}/"
+    return "" if lang == site_languages(config)[0] else f"{lang}/"
 
 
 def _site_url(config) -> str:

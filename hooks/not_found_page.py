@@ -8,6 +8,8 @@ own /<lang>/404.html, which is what a server needs to answer a miss in each lang
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from site_languages import site_languages
+
 # -----------------------------------------------------------------------------
 # Hooks
 # -----------------------------------------------------------------------------
@@ -16,15 +18,14 @@ from urllib.parse import urlsplit
 def on_template_context(context, template_name, config):
     if template_name == "404.html":
         base_path = urlsplit(config.site_url or "/").path
-        context["not_found_homes"] = language_homes(_languages(config), base_path)
+        context["not_found_homes"] = language_homes(site_languages(config), base_path)
     return context
 
 
 def on_post_build(config):
-    languages = _languages(config)
     lang = config.theme["language"]
     root_page = Path(config.site_dir) / "404.html"
-    if lang == languages[0][0]:
+    if lang == site_languages(config)[0]:
         _built_pages["default"] = root_page.read_bytes()
     else:
         keep_language_404(root_page, Path(config.site_dir) / lang / "404.html", _built_pages["default"])
@@ -37,17 +38,11 @@ def on_post_build(config):
 _built_pages: dict[str, bytes] = {}
 
 
-# (locale, is default) of each built language, the default first.
-def _languages(config):
-    i18n = config.plugins["i18n"].config
-    built = [(lang.locale, lang.default) for lang in i18n.languages if lang.build]
-    return sorted(built, key=lambda language: not language[1])
-
-
-# The absolute path of each language's home page: a 404 page is served at any depth.
+# The absolute path of each language's home page (default language first): a 404 page is
+# served at any depth.
 def language_homes(languages, base_path: str) -> dict[str, str]:
     base_path = base_path.rstrip("/") + "/"
-    return {locale: base_path if default else f"{base_path}{locale}/" for locale, default in languages}
+    return {locale: base_path if index == 0 else f"{base_path}{locale}/" for index, locale in enumerate(languages)}
 
 
 # Move a language's 404 page to its own folder and put the default language's back.

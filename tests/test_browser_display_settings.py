@@ -200,7 +200,7 @@ def test_pages_reflow_at_320px_and_largest_size(browser, site, site_url):
     context.close()
 
 
-AXE_PAGES = ["", "pmqa/category-3/", "news/", "news/2018/pmqa-workshop/"]
+AXE_PAGES = ["", "pmqa/category-3/", "pmqa/calculator/", "news/", "news/2018/pmqa-workshop/"]
 
 
 @pytest.mark.parametrize("font_size", ["normal", "largest"])

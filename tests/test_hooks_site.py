@@ -82,7 +82,7 @@ def test_office_config_names_unknown_and_malformed_fields():
 
 
 def test_language_homes_follow_the_base_path():
-    assert language_homes([("th", True), ("en", False)], "/reo13/") == {"th": "/reo13/", "en": "/reo13/en/"}
+    assert language_homes(("th", "en"), "/reo13/") == {"th": "/reo13/", "en": "/reo13/en/"}
 
 
 def test_a_language_404_moves_to_its_folder_and_the_default_one_returns(tmp_path: Path):
