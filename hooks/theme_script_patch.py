@@ -1,20 +1,54 @@
-"""Stop Material's script from fetching sitemap.xml next to every `<link rel="alternate">`.
+"""Pinned fixes to Material's built scripts, where no theme option does the job.
 
-Material (9.8.2) looks up a sitemap beside each alternate link of a page, to keep readers on
-the same page when they use its own language menu. This site renders direct links to each
-page's twin instead, and the lookup costs a request per alternate on every page view, most
-of them misses (e.g. /en/about/sitemap.xml) that show as console errors. No theme option
-turns it off, so the call is removed from the built bundle. The exact text is pinned with
-the theme's version: if it is not found, the build stops and asks for this patch to be
-re-checked instead of silently shipping the lookup again.
+Each patch replaces one exact text of Material 9.8.2's minified scripts in the built site.
+If a text is not found exactly once, the build stops and asks for the patch to be re-checked
+(a new Material version), instead of silently shipping the old behaviour again.
+- Alternate sitemaps: Material fetches sitemap.xml beside every `<link rel="alternate">`,
+  for its own language menu. This site links each page's twin directly; the look-ups cost
+  a request per alternate on every page view, mostly misses (/en/about/sitemap.xml).
+- Lazy search index: Material downloads the search index on every page load; it is fetched
+  only when the reader opens search (the search toggle), which is all the index is for.
+- Thai queries: Material's search worker splits only Han-script queries into words; it now
+  also hands each query to siteThaiQuery (docs/assets/javascripts/thai-query.js, loaded
+  into the worker on the first search), which splits Thai runs into the words of the index
+  that hooks/search_index.py segmented.
 """
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-ALTERNATE_LOOKUP_CALL = "ui({document$:ct});"
-PATCH_MARK = "/* alternate sitemap lookup removed: hooks/theme_script_patch.py */"
+
+@dataclass(frozen=True)
+class ScriptPatch:
+    name: str
+    files: str  # glob under the built site
+    old: str
+    new: str
+
+
+SCRIPT_PATCHES = (
+    ScriptPatch(
+        "alternate sitemap lookup",
+        "assets/javascripts/bundle.*.min.js",
+        "ui({document$:ct});",
+        "/* alternate sitemap lookup removed: hooks/theme_script_patch.py */",
+    ),
+    ScriptPatch(
+        "search index on opening search only",
+        "assets/javascripts/bundle.*.min.js",
+        'L($(location.protocol!=="file:"),Je("search"))',
+        'L($(!1),Je("search"))',
+    ),
+    ScriptPatch(
+        "Thai query segmentation",
+        "assets/javascripts/workers/search.*.min.js",
+        'e=e.replace(new RegExp("\\\\p{sc=Han}+","gu"),s=>[...fe(s,this.index.invertedIndex)].join("* "))',
+        'e=(self.siteThaiQuery||(importScripts("../thai-query.js"),self.siteThaiQuery))('
+        'e.replace(new RegExp("\\\\p{sc=Han}+","gu"),s=>[...fe(s,this.index.invertedIndex)].join("* ")),this.index.invertedIndex)',
+    ),
+)
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -22,10 +56,11 @@ PATCH_MARK = "/* alternate sitemap lookup removed: hooks/theme_script_patch.py *
 
 
 def on_post_build(config):
-    bundles = sorted((Path(config.site_dir) / "assets" / "javascripts").glob("bundle.*.min.js"))
-    if len(bundles) != 1:
-        raise PluginError(f"theme_script_patch: expected one Material bundle, found {len(bundles)}")
-    patch_bundle(bundles[0])
+    for patch in SCRIPT_PATCHES:
+        targets = sorted(Path(config.site_dir).glob(patch.files))
+        if len(targets) != 1:
+            raise PluginError(f"theme_script_patch: {patch.name}: expected one file {patch.files}, found {len(targets)}")
+        apply_patch(targets[0], patch)
 
 
 # -----------------------------------------------------------------------------
@@ -33,14 +68,14 @@ def on_post_build(config):
 # -----------------------------------------------------------------------------
 
 
-# Remove the alternate-sitemap lookup from a Material bundle file, once.
-def patch_bundle(bundle: Path) -> None:
-    script = bundle.read_text(encoding="utf-8")
-    if PATCH_MARK in script:
+# Apply a patch to a built script, once: a patched file is left as it is.
+def apply_patch(script_file: Path, patch: ScriptPatch) -> None:
+    script = script_file.read_text(encoding="utf-8")
+    if patch.new in script and patch.old not in script:
         return
-    if script.count(ALTERNATE_LOOKUP_CALL) != 1:
+    if script.count(patch.old) != 1:
         raise PluginError(
-            f"{bundle.name}: the alternate-sitemap lookup `{ALTERNATE_LOOKUP_CALL}` was not found once; "
+            f"{script_file.name}: {patch.name}: `{patch.old}` was not found once; "
             "Material's script changed: re-check hooks/theme_script_patch.py"
         )
-    bundle.write_text(script.replace(ALTERNATE_LOOKUP_CALL, PATCH_MARK), encoding="utf-8")
+    script_file.write_text(script.replace(patch.old, patch.new), encoding="utf-8")

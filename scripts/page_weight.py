@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Measure what the home page transfers, before and after the reader opens search.
+
+    python scripts/page_weight.py SITE_DIR [--posts N]
+
+Serves SITE_DIR (a built site) on 127.0.0.1, opens the Thai and English home pages in
+Debian's Chromium, records every response, and reports their sizes compressed with gzip
+(level 6, as nginx serves them) before any interaction and after typing a query into search.
+With --posts N it first builds a temporary copy of this site with N generated posts per
+language (scripts/sample_news.py) and measures that instead.
+"""
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def gzip_size(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=6))
+
+
+def serve(site_dir: Path):
+    handler = functools.partial(type("Quiet", (http.server.SimpleHTTPRequestHandler,), {"log_message": lambda *a: None}), directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def measure(site_dir: Path) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    server, base = serve(site_dir)
+    report = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        for lang, path, query in (("th", "", "ประชุม"), ("en", "en/", "workshop")):
+            page = browser.new_page()
+            fetched: list[str] = []
+            page.on("response", lambda response: fetched.append(response.url))
+            page.goto(base + path, wait_until="networkidle")
+            before = list(fetched)
+            page.locator(".md-search__input").click()
+            page.locator(".md-search__input").fill(query)
+            page.locator(".md-search__input").press("End")
+            page.wait_for_timeout(1500)
+            size = lambda urls: sum(gzip_size(site_dir / unquote(urlsplit(u).path.lstrip("/")) / ("index.html" if u.endswith("/") else "")) for u in urls)  # noqa: E731
+            report[lang] = {"before_search_gzip_bytes": size(before), "after_search_gzip_bytes": size(fetched), "requests_before": len(before), "requests_after": len(fetched)}
+            page.close()
+        browser.close()
+    server.shutdown()
+    return report
+
+
+def build_with_posts(posts: int, work: Path) -> Path:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from sample_news import write_sample_posts
+
+    project = work / "project"
+    for part in ("mkdocs.yml", "docs", "hooks", "overrides"):
+        project.mkdir(parents=True, exist_ok=True)
+        (shutil.copytree if (ROOT / part).is_dir() else shutil.copy2)(ROOT / part, project / part)
+    write_sample_posts(project / "docs", posts)
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(work / "site")], check=True)
+    return work / "site"
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site_dir", nargs="?", help="a built site (default: build this one with --posts)")
+    parser.add_argument("--posts", type=int, default=None, help="generated posts per language")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as work:
+        site = build_with_posts(args.posts, Path(work)) if args.posts is not None else Path(args.site_dir)
+        print(json.dumps(measure(site), indent=2))
