@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the site needs on a Debian/Ubuntu machine with Python 3.11+.
 #   scripts/setup.sh          Python packages to build and serve the site (.venv/)
-#   scripts/setup.sh --test   also the test tools: Debian's Chromium, Node packages (axe-core)
+#   scripts/setup.sh --test   also the test tools: Debian's Chromium, nginx (with brotli) and
+#                             Java, and the Node packages of package.json (axe-core, vnu-jar)
 # Safe to run again: each step is skipped when what it installs is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +31,9 @@ fi
 if $with_tests; then
   missing=()
   command -v chromium >/dev/null || missing+=(chromium)
+  [[ -x /usr/sbin/nginx ]] || missing+=(nginx)
+  [[ -e /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ]] || missing+=(libnginx-mod-http-brotli-filter)
+  command -v java >/dev/null || missing+=(default-jre-headless)
   command -v node >/dev/null || missing+=(nodejs)
   command -v npm >/dev/null || missing+=(npm)
   if ((${#missing[@]})); then

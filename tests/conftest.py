@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from nginx_server import NginxServer
 from site_files import BuiltSite
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,6 +88,14 @@ def site_url(site):
 
 
 @pytest.fixture(scope="session")
+def nginx(site, tmp_path_factory):
+    """The built site served by nginx with deploy/nginx/ (gzip, headers, CSP, 404 pages)."""
+    server = NginxServer(site.root, tmp_path_factory.mktemp("nginx"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 
@@ -98,7 +107,9 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context()
+    # The pages carry a CSP without 'unsafe-eval'; Playwright's wait_for_function evaluates
+    # its predicate as a string. The gates (tests/test_gate_browser.py) check the real CSP.
+    context = browser.new_context(bypass_csp=True)
     page = context.new_page()
     yield page
     context.close()

@@ -153,7 +153,7 @@ def test_a_bad_import_is_rejected_and_the_answers_stay(calculator, tmp_path, nam
     ],
 )
 def test_tampered_storage_never_breaks_the_page(browser, site_url, stored):
-    context = browser.new_context()
+    context = browser.new_context(bypass_csp=True)  # for wait_for_function, see conftest.page
     context.add_init_script(f"localStorage.setItem({json.dumps(STORAGE_KEY)}, {json.dumps(stored)})")
     page = context.new_page()
     errors = []

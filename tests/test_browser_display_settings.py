@@ -84,7 +84,7 @@ def test_choice_persists_across_navigation_language_switch_and_reload(page, site
 
 
 def test_choice_follows_in_another_open_tab(browser, site_url):
-    context = browser.new_context()
+    context = browser.new_context(bypass_csp=True)  # for wait_for_function, see conftest.page
     first, second = context.new_page(), context.new_page()
     first.goto(site_url)
     second.goto(site_url + "en/about/")

@@ -131,22 +131,22 @@
       }, 400);
     }
 
-    // Horizontal bars on a 0..max scale, a dashed line at each level's points.
+    // Horizontal bars on a 0..max scale, a dashed line at each level's points, in the
+    // viewBox the template gave the chart (its size never changes: no layout shift).
     drawChart(result) {
       const svg = this.root.querySelector("[data-pmqa-chart]");
+      const {width, height} = svg.viewBox.baseVal;
       const max = Math.max(...this.levelPoints.map((level) => level.points));
-      const rowHeight = 30;
+      const rowHeight = (height - 30) / this.data.categories.length;
       const labelWidth = 110;
-      const barWidth = 460;
-      const height = this.data.categories.length * rowHeight + 30;
-      svg.setAttribute("viewBox", `0 0 ${labelWidth + barWidth + 20} ${height}`);
+      const barWidth = width - labelWidth - 20;
       svg.replaceChildren();
       const x = (points) => labelWidth + (barWidth * Math.min(finite(points), max)) / max;
       this.data.categories.forEach((category, index) => {
         const y = index * rowHeight + 6;
         svg.append(
           svgElement("text", {x: labelWidth - 8, y: y + 15, "text-anchor": "end", class: "site-chart__label"}, category.label),
-          svgElement("rect", {x: labelWidth, y, width: Math.max(0, x(result.categories[String(category.number)]) - labelWidth), height: 18, class: "site-chart__bar"}),
+          svgElement("rect", {x: labelWidth, y, width: Math.max(0, x(result.categories[String(category.number)]) - labelWidth), height: rowHeight * 0.6, class: "site-chart__bar"}),
         );
       });
       for (const level of this.levelPoints) {
@@ -160,9 +160,7 @@
 
     fillReportDate() {
       const now = new Date();
-      const time = this.root.querySelector("[data-pmqa-report-date]");
-      time.dateTime = now.toISOString().slice(0, 10);
-      time.textContent = new Intl.DateTimeFormat(this.data.lang === "th" ? "th-TH" : this.data.lang, {dateStyle: "long"}).format(now);
+      this.root.querySelector("[data-pmqa-report-date]").textContent = new Intl.DateTimeFormat(this.data.lang === "th" ? "th-TH" : this.data.lang, {dateStyle: "long"}).format(now);
     }
 
     // ---- Actions ------------------------------------------------------------

@@ -1,5 +1,5 @@
 // Thai search queries, split into the words of the search index's own vocabulary.
-// Loaded by Material's search worker (see hooks/theme_script_patch.py) and by the tests in
+// Loaded by Material's search worker (see hooks/theme_patches.py) and by the tests in
 // Node. The index's Thai words come from pythainlp's newmm at build time
 // (hooks/search_index.py); the browser has neither newmm nor its dictionary, so the query is
 // matched against the words the index holds. Where the two could disagree:

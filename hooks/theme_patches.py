@@ -1,6 +1,6 @@
-"""Pinned fixes to Material's built scripts, where no theme option does the job.
+"""Pinned fixes to Material's built scripts and markup, where no theme option does the job.
 
-Each patch replaces one exact text of Material 9.8.2's minified scripts in the built site.
+Each script patch replaces one exact text of Material 9.8.2's minified scripts in the built site.
 If a text is not found exactly once, the build stops and asks for the patch to be re-checked
 (a new Material version), instead of silently shipping the old behaviour again.
 - Alternate sitemaps: Material fetches sitemap.xml beside every `<link rel="alternate">`,
@@ -14,6 +14,7 @@ If a text is not found exactly once, the build stops and asks for the patch to b
   that hooks/search_index.py segmented.
 """
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,7 +34,7 @@ SCRIPT_PATCHES = (
         "alternate sitemap lookup",
         "assets/javascripts/bundle.*.min.js",
         "ui({document$:ct});",
-        "/* alternate sitemap lookup removed: hooks/theme_script_patch.py */",
+        "/* alternate sitemap lookup removed: hooks/theme_patches.py */",
     ),
     ScriptPatch(
         "search index on opening search only",
@@ -50,22 +51,49 @@ SCRIPT_PATCHES = (
     ),
 )
 
+# Markup fixed in every page Material renders. The Nu Html Checker rejects autocomplete="off"
+# on its drawer and search toggles (only text-like inputs may have it) and the empty tabindex
+# of its navigation's section labels; its search dialog has no accessible name: it gets the
+# name of its search box ("ค้นหา", "Search").
+MARKUP_FIXES = (
+    (
+        re.compile(r'<div class="md-search" data-md-component="search" role="dialog">(\s*<label class="md-search__overlay"[^>]*></label>\s*<div class="md-search__inner" role="search">\s*<form[^>]*>\s*<input [^>]*aria-label="([^"]*)")'),
+        r'<div class="md-search" data-md-component="search" role="dialog" aria-label="\2">\1',
+    ),
+    (re.compile(r'(<input class="md-toggle" data-md-toggle="(?:drawer|search)" type="checkbox" id="__(?:drawer|search)") autocomplete="off">'), r"\1>"),
+    (re.compile(r'(<label class="md-nav__link[^"]*" for="[^"]+" id="[^"]+") tabindex="">'), r"\1>"),
+)
+
 # -----------------------------------------------------------------------------
 # Hooks
 # -----------------------------------------------------------------------------
+
+
+def on_post_page(output, page, config):
+    return fix_markup(output)
+
+
+def on_post_template(output_content, template_name, config):
+    return fix_markup(output_content) if template_name.endswith(".html") else output_content
 
 
 def on_post_build(config):
     for patch in SCRIPT_PATCHES:
         targets = sorted(Path(config.site_dir).glob(patch.files))
         if len(targets) != 1:
-            raise PluginError(f"theme_script_patch: {patch.name}: expected one file {patch.files}, found {len(targets)}")
+            raise PluginError(f"theme_patches: {patch.name}: expected one file {patch.files}, found {len(targets)}")
         apply_patch(targets[0], patch)
 
 
 # -----------------------------------------------------------------------------
 # Helpers
 # -----------------------------------------------------------------------------
+
+
+def fix_markup(html: str) -> str:
+    for pattern, replacement in MARKUP_FIXES:
+        html = pattern.sub(replacement, html)
+    return html
 
 
 # Apply a patch to a built script, once: a patched file is left as it is.
@@ -76,6 +104,6 @@ def apply_patch(script_file: Path, patch: ScriptPatch) -> None:
     if script.count(patch.old) != 1:
         raise PluginError(
             f"{script_file.name}: {patch.name}: `{patch.old}` was not found once; "
-            "Material's script changed: re-check hooks/theme_script_patch.py"
+            "Material's script changed: re-check hooks/theme_patches.py"
         )
     script_file.write_text(script.replace(patch.old, patch.new), encoding="utf-8")

@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""Lighthouse scores of the main page types, served the way production serves them.
+
+    python scripts/lighthouse_report.py [SITE_DIR] [--output report.md]
+
+Builds the site (unless SITE_DIR is given), serves it with nginx and deploy/nginx/ on
+127.0.0.1, runs npm lighthouse@12.2.3 (desktop preset) with CHROME_PATH set to Debian's
+Chromium on the home page, the news index, a news post, a criteria page and the calculator in
+both languages, and prints a Markdown table of the four category scores (0-100).
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from nginx_server import NginxServer  # noqa: E402
+
+PAGES = ["", "news/", "news/2018/pmqa-workshop/", "pmqa/category-3/", "pmqa/calculator/"]
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+
+
+# {page path: {category: score 0-100}} for every page of both languages.
+def lighthouse_scores(base_url: str, work: Path) -> dict:
+    scores = {}
+    for path in [prefix + page for prefix in ("", "en/") for page in PAGES]:
+        result = run_lighthouse(base_url + path, work / "report.json")
+        scores["/" + path] = {c: round(result["categories"][c]["score"] * 100) for c in CATEGORIES}
+    return scores
+
+
+# One Lighthouse report. Lighthouse sometimes fails to record the page load's trace
+# (NO_NAVSTART) and asks to be run again: up to ATTEMPTS times.
+ATTEMPTS = 3
+
+
+def run_lighthouse(url: str, report: Path) -> dict:
+    command = [str(LIGHTHOUSE), url, "--quiet", "--preset=desktop", "--output=json", f"--output-path={report}",
+               f"--chrome-flags={CHROME_FLAGS}", f"--only-categories={','.join(CATEGORIES)}"]
+    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
+    for attempt in range(1, ATTEMPTS + 1):
+        finished = subprocess.run(command, env=env, capture_output=True, text=True)
+        if finished.returncode == 0:
+            return json.loads(report.read_text(encoding="utf-8"))
+        if attempt == ATTEMPTS:
+            raise RuntimeError(f"lighthouse failed {ATTEMPTS} times on {url}:\n{finished.stderr[-2000:]}")
+
+
+def markdown_table(scores: dict) -> str:
+    lines = ["| Page | " + " | ".join(CATEGORIES) + " |", "|---|" + "---|" * len(CATEGORIES)]
+    lines += [f"| `{page}` | " + " | ".join(str(values[c]) for c in CATEGORIES) + " |" for page, values in scores.items()]
+    return "\n".join(lines)
+
+
+def build(site_dir: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site_dir)], check=True, env=env)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site_dir", nargs="?", help="a built site (default: build one)")
+    parser.add_argument("--output", help="also write the table to this file")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as work:
+        site = Path(args.site_dir) if args.site_dir else Path(work) / "site"
+        if not args.site_dir:
+            build(site)
+        server = NginxServer(site, Path(work) / "nginx")
+        try:
+            table = markdown_table(lighthouse_scores(server.url, Path(work)))
+        finally:
+            server.stop()
+    print(table)
+    if args.output:
+        Path(args.output).write_text(table + "\n", encoding="utf-8")
