@@ -15,6 +15,8 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.meta import YAML_RE
 
+from metadata_problems import MetadataError, is_text, kind_of, shown_path
+
 CATEGORY_NUMBERS = tuple(range(1, 8))
 LEVELS_FILE = "levels.yml"
 CATEGORY_GLOB = "category-*.md"
@@ -51,12 +53,8 @@ class Criteria:
     categories: dict  # language -> {number: Category}
 
 
-class CriteriaError(Exception):
-    """The metadata is invalid; `problems` holds one line per problem."""
-
-    def __init__(self, problems: list[str]):
-        super().__init__("\n".join(problems))
-        self.problems = problems
+class CriteriaError(MetadataError):
+    """The criteria metadata is invalid; `problems` holds one line per problem."""
 
 
 # -----------------------------------------------------------------------------
@@ -67,7 +65,7 @@ class CriteriaError(Exception):
 # Read and validate all criteria metadata under a folder; raise CriteriaError listing every problem.
 def load_criteria(folder: Path, languages: tuple[str, ...], display_root: Path | None = None) -> Criteria:
     folder = Path(folder)
-    shown = _shown_path(display_root)
+    shown = lambda path: shown_path(path, display_root)  # noqa: E731
     problems: list[str] = []
     levels, not_reached, decimals = _read_levels(folder / LEVELS_FILE, languages, shown, problems)
     categories = {lang: {} for lang in languages}  # the valid categories, compared across languages
@@ -94,18 +92,6 @@ def load_criteria(folder: Path, languages: tuple[str, ...], display_root: Path |
     if problems:
         raise CriteriaError(problems)
     return Criteria(levels, not_reached, decimals, categories)
-
-
-def _shown_path(display_root):
-    def shown(path: Path) -> str:
-        if display_root is not None:
-            try:
-                return Path(path).resolve().relative_to(Path(display_root).resolve()).as_posix()
-            except ValueError:
-                pass
-        return Path(path).as_posix()
-
-    return shown
 
 
 # "category-3.en.md" -> "en"; "category-3.md" -> the default (first) language.
@@ -137,14 +123,14 @@ def _read_levels(path: Path, languages, shown, problems):
         problems.append(f"{where}: file: expected valid YAML, got {_first_line(error)}")
         return (), None, 0
     if not isinstance(data, dict):
-        problems.append(f"{where}: file: expected a mapping with {', '.join(sorted(LEVELS_FILE_FIELDS))}, got {_kind(data)}")
+        problems.append(f"{where}: file: expected a mapping with {', '.join(sorted(LEVELS_FILE_FIELDS))}, got {kind_of(data)}")
         return (), None, 0
     problems += [f"{where}: {key}: unknown field" for key in data if key not in LEVELS_FILE_FIELDS]
 
     levels = []
     raw_levels = data.get("levels")
     if not isinstance(raw_levels, list) or not raw_levels:
-        problems.append(f"{where}: levels: expected a list of levels, e.g. [{{id: basic, name: {{th: …, en: …}}, points: 300}}], got {_kind(raw_levels)}")
+        problems.append(f"{where}: levels: expected a list of levels, e.g. [{{id: basic, name: {{th: …, en: …}}, points: 300}}], got {kind_of(raw_levels)}")
     else:
         for index, raw in enumerate(raw_levels):
             level = _read_level(raw, f"levels[{index}]", languages, where, problems)
@@ -174,7 +160,7 @@ def _read_levels(path: Path, languages, shown, problems):
 
 def _read_level(raw, field, languages, where, problems):
     if not isinstance(raw, dict):
-        problems.append(f"{where}: {field}: expected a mapping with id, name and points, got {_kind(raw)}")
+        problems.append(f"{where}: {field}: expected a mapping with id, name and points, got {kind_of(raw)}")
         return None
     start = len(problems)
     problems += [f"{where}: {field}.{key}: unknown field" for key in raw if key not in LEVEL_FIELDS]
@@ -182,11 +168,11 @@ def _read_level(raw, field, languages, where, problems):
     if not isinstance(level_id, str) or not level_id.isascii() or not level_id.isidentifier():
         problems.append(f"{where}: {field}.id: expected a short ASCII name such as basic, got {level_id!r}")
     if not isinstance(name, dict):
-        problems.append(f"{where}: {field}.name: expected a name per language, e.g. {{th: …, en: …}}, got {_kind(name)}")
+        problems.append(f"{where}: {field}.name: expected a name per language, e.g. {{th: …, en: …}}, got {kind_of(name)}")
     else:
         for lang in languages:
-            if not _is_text(name.get(lang)):
-                problems.append(f"{where}: {field}.name.{lang}: expected text, got {_kind(name.get(lang))}")
+            if not is_text(name.get(lang)):
+                problems.append(f"{where}: {field}.name.{lang}: expected text, got {kind_of(name.get(lang))}")
     if not _is_number(points) or points < 0:
         problems.append(f"{where}: {field}.points: expected a number of points (0 or more), got {points!r}")
     if len(problems) > start:
@@ -214,7 +200,7 @@ def _read_category(path: Path, where: str, problems) -> tuple[int | None, Catego
         return None, None
     raw = meta.get("pmqa") if isinstance(meta, dict) else None
     if not isinstance(raw, dict):
-        problems.append(f"{where}: pmqa: expected the category metadata (category, title, items), got {_kind(raw)}")
+        problems.append(f"{where}: pmqa: expected the category metadata (category, title, items), got {kind_of(raw)}")
         return None, None
     start = len(problems)
     problems += [f"{where}: pmqa.{key}: unknown field" for key in raw if key not in CATEGORY_FIELDS]
@@ -224,8 +210,8 @@ def _read_category(path: Path, where: str, problems) -> tuple[int | None, Catego
         problems.append(f"{where}: pmqa.category: expected a category number from 1 to 7, got {number!r}")
         number = None
     title = raw.get("title")
-    if not _is_text(title):
-        problems.append(f"{where}: pmqa.title: expected text, got {_kind(title)}")
+    if not is_text(title):
+        problems.append(f"{where}: pmqa.title: expected text, got {kind_of(title)}")
     weight = raw.get("weight", DEFAULT_WEIGHT)
     if not _is_number(weight) or weight <= 0:
         problems.append(f"{where}: pmqa.weight: expected a positive number, got {weight!r}")
@@ -238,18 +224,18 @@ def _read_category(path: Path, where: str, problems) -> tuple[int | None, Catego
 
 def _read_items(raw_items, number, where, problems) -> tuple[Item, ...]:
     if not isinstance(raw_items, list) or not raw_items:
-        problems.append(f'{where}: pmqa.items: expected a list of items, e.g. [{{id: "1.1", title: …}}], got {_kind(raw_items)}')
+        problems.append(f'{where}: pmqa.items: expected a list of items, e.g. [{{id: "1.1", title: …}}], got {kind_of(raw_items)}')
         return ()
     items, seen = [], {}
     for index, raw in enumerate(raw_items):
         field = f"items[{index}]"
         if not isinstance(raw, dict):
-            problems.append(f"{where}: {field}: expected a mapping with id and title, got {_kind(raw)}")
+            problems.append(f"{where}: {field}: expected a mapping with id and title, got {kind_of(raw)}")
             continue
         problems += [f"{where}: {field}.{key}: unknown field" for key in raw if key not in ITEM_FIELDS]
         item_id, title = raw.get("id"), raw.get("title")
-        if not _is_text(title):
-            problems.append(f"{where}: {field}.title: expected text, got {_kind(title)}")
+        if not is_text(title):
+            problems.append(f"{where}: {field}.title: expected text, got {kind_of(title)}")
         if not isinstance(item_id, str):
             hint = " (quote it in YAML)" if _is_number(item_id) else ""
             problems.append(f'{where}: {field}.id: expected text such as "{number or 1}.{index + 1}"{hint}, got {item_id!r}')
@@ -291,16 +277,8 @@ def _language_disagreements(categories, languages) -> list[str]:
 # -----------------------------------------------------------------------------
 
 
-def _is_text(value) -> bool:
-    return isinstance(value, str) and bool(value.strip())
-
-
 def _is_number(value) -> bool:
     return isinstance(value, Real) and not isinstance(value, bool)
-
-
-def _kind(value) -> str:
-    return "nothing" if value is None else type(value).__name__
 
 
 def _first_line(error) -> str:

@@ -7,6 +7,7 @@ stay ISO 8601 (`<time datetime="2018-07-18">`).
 """
 
 import datetime
+from functools import lru_cache
 
 from babel.dates import format_date
 
@@ -28,6 +29,7 @@ def on_env(env, config, files):
 
 
 # A date as text for a reader of the given language.
+@lru_cache(maxsize=16384)
 def format_display_date(date: datetime.date, lang: str) -> str:
     if lang == "th":
         return f"{format_date(date, 'd MMMM', locale='th')} {date.year + BUDDHIST_ERA_OFFSET}"

@@ -21,9 +21,13 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.meta import YAML_RE
 
+from metadata_problems import MetadataError, is_text, kind_of, shown_path
+
 NEWS_FOLDER = "news"
 CATEGORIES_FILE = "categories.yml"
 PAGE_SIZE = 10
+# Listings paged PAGE_SIZE at a time; a year's archive is one page, however many posts.
+PAGED_KINDS = {"index", "category"}
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 YEAR_FOLDER = re.compile(r"^\d{4}$")
 POST_FIELDS = {"title", "date", "description", "category", "tags", "image"}
@@ -68,10 +72,8 @@ class News:
         return [c for c in self.categories if any(post.category == c for post in self.posts[lang])]
 
 
-class NewsError(Exception):
-    def __init__(self, problems: list[str]):
-        super().__init__("\n".join(problems))
-        self.problems = problems
+class NewsError(MetadataError):
+    """The news posts are invalid; `problems` holds one line per problem."""
 
 
 # -----------------------------------------------------------------------------
@@ -82,7 +84,7 @@ class NewsError(Exception):
 # Read and validate every post under docs/news/; raise NewsError listing every problem.
 def load_news(news_dir: Path, languages: tuple[str, ...], display_root: Path | None = None) -> News:
     news_dir = Path(news_dir)
-    shown = lambda path: _shown(path, display_root)  # noqa: E731
+    shown = lambda path: shown_path(path, display_root)  # noqa: E731
     problems: list[str] = []
     categories = _read_categories(news_dir / CATEGORIES_FILE, languages, shown, problems)
     by_slug: dict[str, dict[str, Post]] = {}
@@ -159,7 +161,7 @@ def _read_categories(path: Path, languages, shown, problems) -> dict:
     for category_id, names in data.items():
         if not isinstance(category_id, str) or not SLUG.match(category_id):
             problems.append(f"{shown(path)}: {category_id}: expected an ASCII id such as activities")
-        elif not isinstance(names, dict) or not all(_is_text(names.get(lang)) for lang in languages):
+        elif not isinstance(names, dict) or not all(is_text(names.get(lang)) for lang in languages):
             problems.append(f"{shown(path)}: {category_id}: expected a name per language, e.g. {{th: …, en: …}}, got {names!r}")
         else:
             categories[category_id] = {lang: names[lang] for lang in languages}
@@ -179,8 +181,8 @@ def _read_post(path, where, slug, lang, folder_year, categories, problems) -> Po
     start = len(problems)
     problems += [f"{where}: {key}: unknown field (known: {', '.join(sorted(POST_FIELDS))})" for key in meta if key not in POST_FIELDS]
     for key in ("title", "description"):
-        if not _is_text(meta.get(key)):
-            problems.append(f"{where}: {key}: expected text, got {_kind(meta.get(key))}")
+        if not is_text(meta.get(key)):
+            problems.append(f"{where}: {key}: expected text, got {kind_of(meta.get(key))}")
     date = _read_date(meta.get("date"), where, problems)
     if date is not None and date.year != folder_year:
         problems.append(f"{where}: date: expected a date in {folder_year} (the post's folder), got {date.isoformat()}")
@@ -189,10 +191,10 @@ def _read_post(path, where, slug, lang, folder_year, categories, problems) -> Po
         known = ", ".join(categories) or "none defined"
         problems.append(f"{where}: category: expected an id from categories.yml ({known}), got {category!r}")
     tags = meta.get("tags", [])
-    if not isinstance(tags, list) or not all(_is_text(tag) for tag in tags):
+    if not isinstance(tags, list) or not all(is_text(tag) for tag in tags):
         problems.append(f"{where}: tags: expected a list of texts, got {tags!r}")
     image = meta.get("image")
-    if image is not None and not (isinstance(image, dict) and _is_text(image.get("src")) and _is_text(image.get("alt"))):
+    if image is not None and not (isinstance(image, dict) and is_text(image.get("src")) and is_text(image.get("alt"))):
         problems.append(f"{where}: image: expected {{src: path, alt: text describing the image}}, got {image!r}")
     if len(problems) > start:
         return None
@@ -231,23 +233,6 @@ def _language_disagreements(by_slug, languages) -> list[str]:
     return problems
 
 
-def _shown(path: Path, display_root) -> str:
-    if display_root is not None:
-        try:
-            return Path(path).resolve().relative_to(Path(display_root).resolve()).as_posix()
-        except ValueError:
-            pass
-    return Path(path).as_posix()
-
-
-def _is_text(value) -> bool:
-    return isinstance(value, str) and bool(value.strip())
-
-
-def _kind(value) -> str:
-    return "nothing" if value is None else type(value).__name__
-
-
 # -----------------------------------------------------------------------------
 # Listings
 # -----------------------------------------------------------------------------
@@ -260,9 +245,13 @@ def listing_pages(news: News, lang: str) -> list[tuple[str, object, int, str]]:
     listings += [("year", year, [p for p in news.posts[lang] if p.date.year == year]) for year in news.years(lang)]
     listings += [("category", c, [p for p in news.posts[lang] if p.category == c]) for c in news.used_categories(lang)]
     for kind, key, posts in listings:
-        for number in range(1, page_count(len(posts)) + 1):
+        for number in range(1, listing_page_count(kind, len(posts)) + 1):
             pages.append((kind, key, number, listing_path(kind, key, number)))
     return pages
+
+
+def listing_page_count(kind: str, total: int) -> int:
+    return page_count(total) if kind in PAGED_KINDS else 1
 
 
 # Site path of one page of a listing.

@@ -97,10 +97,36 @@ MIN_PIECE = 4
 
 @lru_cache(maxsize=65536)
 def _thai_words(run: str) -> tuple[str, ...]:
-    from pythainlp.tokenize import word_tokenize  # imported on first use: ~0.4 s with its dictionary
+    from pythainlp.tokenize import word_tokenize  # imported on first use
 
-    words = word_tokenize(run, engine="newmm", keep_whitespace=False)
+    words = word_tokenize(run, engine="newmm", custom_dict=_newmm_dictionary(), keep_whitespace=False)
     return tuple(piece for word in words if word for piece in split_compound(word))
+
+
+class PrefixDictionary:
+    """pythainlp's dictionary for newmm, which only asks it for the words that start at a
+    position (`prefixes`). pythainlp's own Trie takes ~1.3 s to build from its 62,000 words,
+    on every build; a set of the words and one of their prefixes answer the same question
+    and build in a fraction of that."""
+
+    def __init__(self, words):
+        self.words = frozenset(words)
+        self.starts = frozenset(word[:length] for word in self.words for length in range(1, len(word)))
+
+    def prefixes(self, text: str, start: int = 0) -> list[str]:
+        found = []
+        for stop in range(start + 1, len(text) + 1):
+            candidate = text[start:stop]
+            if candidate in self.words:
+                found.append(candidate)
+            if candidate not in self.starts:
+                break
+        return found
+
+
+@lru_cache(maxsize=1)
+def _newmm_dictionary() -> PrefixDictionary:
+    return PrefixDictionary(_dictionary())
 
 
 # The finest split of a word into dictionary words of MIN_PIECE code points or more.

@@ -104,7 +104,8 @@ def test_listing_pages_cover_index_years_and_categories(news_dir):
     for number in range(1, 12):
         write_post(news_dir, 2019, f"post-{number}.md", date=f"2019-01-{number:02d}")
     pages = {path for _, _, _, path in listing_pages(load_news(news_dir, LANGUAGES), "th")}
-    assert pages == {"news/", "news/page/2/", "news/archive/2019/", "news/archive/2019/page/2/", "news/archive/2018/", "news/category/pmqa/"}
+    # a year's archive is one page; the index and categories are paged
+    assert pages == {"news/", "news/page/2/", "news/archive/2019/", "news/archive/2018/", "news/category/pmqa/"}
 
 
 @pytest.mark.parametrize(

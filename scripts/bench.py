@@ -1,0 +1,180 @@
+#!/usr/bin/env python3
+"""Build benchmark: this site's configuration against a plain Material + static-i18n one.
+
+    python scripts/bench.py --posts 1000 [--rounds 3] [--serve]
+
+Copies the site into a temporary folder, adds N generated posts per language
+(scripts/sample_news.py: a few paragraphs of Thai and English office news each), and builds
+the same content two ways, alternating, for several rounds:
+- project: this repository's mkdocs.yml, hooks and overrides;
+- plain: Material + static-i18n with the same languages, navigation and Markdown
+  extensions, and no project hooks, overrides, styles or scripts (the pages' `template:`
+  keys, which name project templates, are dropped from its copy).
+Prints a JSON report: median and spread of the wall time of each, their ratio, peak memory,
+output size and pages built. With --serve it also reports, for the project configuration,
+the seconds from saving a post to `mkdocs serve` serving the rebuilt page.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from mkdocs.utils.yaml import yaml_load
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from sample_news import write_sample_posts  # noqa: E402
+
+PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def copy_site(destination: Path) -> Path:
+    destination.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, destination / part)
+    return destination
+
+
+# The plain configuration: what a default Material + static-i18n site of this content has.
+def plain_config(project_yml: Path) -> dict:
+    with open(project_yml, encoding="utf-8") as file:
+        config = yaml_load(file)
+    plugins = [{"search": {}} if plugin == "search" or (isinstance(plugin, dict) and "search" in plugin) else plugin for plugin in config["plugins"]]
+    return {
+        "site_name": config["site_name"],
+        "site_url": config["site_url"],
+        "docs_dir": "docs",
+        "exclude_docs": config.get("exclude_docs", ""),
+        "not_in_nav": config.get("not_in_nav", ""),
+        "theme": {"name": "material", "language": config["theme"]["language"]},
+        "markdown_extensions": config["markdown_extensions"],
+        "plugins": plugins,
+        "nav": config["nav"],
+    }
+
+
+def make_plain_copy(project: Path, plain: Path) -> None:
+    shutil.copytree(project / "docs", plain / "docs")
+    for page in (plain / "docs").rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        stripped = re.sub(r"(?m)^template: .*\n", "", text, count=1)
+        if stripped != text:
+            page.write_text(stripped, encoding="utf-8")
+    import yaml
+
+    (plain / "mkdocs.yml").write_text(yaml.safe_dump(plain_config(project / "mkdocs.yml"), allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+# One `mkdocs build`: (wall seconds, peak resident memory in bytes).
+def timed_build(project: Path, site_dir: Path) -> tuple[float, int]:
+    shutil.rmtree(site_dir, ignore_errors=True)
+    start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)], env=ENV, cwd=project, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"build of {project} failed:\n{process.stderr.read().decode()[-3000:]}")
+    return elapsed, usage.ru_maxrss * 1024
+
+
+def output_facts(site_dir: Path) -> dict:
+    files = [path for path in site_dir.rglob("*") if path.is_file()]
+    return {"output_bytes": sum(path.stat().st_size for path in files), "pages_built": sum(path.name == "index.html" for path in files)}
+
+
+def summary(times: list[float]) -> dict:
+    return {"median_s": round(statistics.median(times), 3), "min_s": round(min(times), 3), "max_s": round(max(times), 3), "runs": len(times)}
+
+
+def benchmark(posts: int, rounds: int, work: Path) -> dict:
+    project = copy_site(work / "project")
+    write_sample_posts(project / "docs", posts)
+    plain = work / "plain"
+    make_plain_copy(project, plain)
+    runs = {"project": [], "plain": []}
+    memory = {"project": 0, "plain": 0}
+    for round_number in range(rounds):
+        order = ("project", "plain") if round_number % 2 == 0 else ("plain", "project")
+        for name in order:
+            folder = project if name == "project" else plain
+            elapsed, peak = timed_build(folder, work / f"site-{name}")
+            runs[name].append(elapsed)
+            memory[name] = max(memory[name], peak)
+    report = {"posts_per_language": posts, "rounds": rounds}
+    for name in runs:
+        report[name] = {**summary(runs[name]), "peak_memory_bytes": memory[name], **output_facts(work / f"site-{name}")}
+    report["ratio_project_to_plain"] = round(report["project"]["median_s"] / report["plain"]["median_s"], 3)
+    return report
+
+
+# Seconds from saving a post to `mkdocs serve` answering with the rebuilt page.
+def serve_rebuild_seconds(project: Path, page_path: str, post: Path) -> float:
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-q", "-a", f"127.0.0.1:{port}"],
+                              cwd=project, env=ENV, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/{page_path}"
+    try:
+        wait_for(lambda: fetch(url) is not None, server)
+        marker = f"bench-marker-{time.time_ns()}"
+        start = time.perf_counter()
+        post.write_text(post.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
+        wait_for(lambda: marker in (fetch(url) or ""), server)
+        return round(time.perf_counter() - start, 2)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def wait_for(condition, server, limit: float = 600) -> None:
+    deadline = time.monotonic() + limit
+    while not condition():
+        if server.poll() is not None:
+            raise SystemExit(f"mkdocs serve stopped with exit code {server.returncode}")
+        if time.monotonic() > deadline:
+            raise SystemExit("timed out waiting for mkdocs serve")
+        time.sleep(0.1)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def serve_report(work: Path) -> dict:
+    post = work / "project" / "docs" / "news" / "2018" / "pmqa-workshop.md"
+    return {"serve_rebuild_s": serve_rebuild_seconds(work / "project", "news/2018/pmqa-workshop/", post)}
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, required=True, help="generated posts per language")
+    parser.add_argument("--rounds", type=int, default=3, help="builds of each configuration, alternating")
+    parser.add_argument("--serve", action="store_true", help="also time mkdocs serve rebuilds")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="reo13-bench-") as work:
+        result = benchmark(args.posts, args.rounds, Path(work))
+        if args.serve:
+            result.update(serve_report(Path(work)))
+    print(json.dumps(result, indent=2))
