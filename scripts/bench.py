@@ -34,17 +34,9 @@ from mkdocs.utils.yaml import yaml_load
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 from sample_news import write_sample_posts  # noqa: E402
+from site_copy import copy_site  # noqa: E402
 
-PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-
-
-def copy_site(destination: Path) -> Path:
-    destination.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, destination / part)
-    return destination
 
 
 # The plain configuration: what a default Material + static-i18n site of this content has.

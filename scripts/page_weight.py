@@ -15,7 +15,6 @@ import functools
 import gzip
 import http.server
 import json
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -66,11 +65,9 @@ def measure(site_dir: Path) -> dict:
 def build_with_posts(posts: int, work: Path) -> Path:
     sys.path.insert(0, str(ROOT / "scripts"))
     from sample_news import write_sample_posts
+    from site_copy import copy_site
 
-    project = work / "project"
-    for part in ("mkdocs.yml", "docs", "hooks", "overrides"):
-        project.mkdir(parents=True, exist_ok=True)
-        (shutil.copytree if (ROOT / part).is_dir() else shutil.copy2)(ROOT / part, project / part)
+    project = copy_site(work / "project")
     write_sample_posts(project / "docs", posts)
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(work / "site")], check=True)
     return work / "site"

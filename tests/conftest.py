@@ -3,7 +3,6 @@
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -12,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from nginx_server import NginxServer
+from site_copy import copy_site as copy_project
 from site_files import BuiltSite
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +26,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides")
 
 
 def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
@@ -39,18 +38,6 @@ def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
         capture_output=True,
         text=True,
     )
-
-
-def copy_project(destination: Path) -> Path:
-    """Copy what a build reads into a fresh folder, for tests that change it."""
-    destination.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, destination / part)
-    return destination
 
 
 @pytest.fixture(scope="session")
