@@ -39,9 +39,7 @@ DISPLAY_SETTINGS = (
 
 # Add the toolbar's groups and the head script's choices to a template context.
 def add_display_settings(context):
-    context["display_setting_groups"] = display_setting_groups()
-    context["display_choices"] = {name: [value for value, _ in options] for name, _, _, options in DISPLAY_SETTINGS}
-    context["display_attributes"] = {name: attribute for name, attribute, _, _ in DISPLAY_SETTINGS}
+    context.update(_DISPLAY_CONTEXT)
     return context
 
 
@@ -51,3 +49,11 @@ def display_setting_groups() -> list[dict]:
         {"setting": name, "label": label, "options": [{"value": value, "label": option} for value, option in options]}
         for name, _, label, options in DISPLAY_SETTINGS
     ]
+
+
+# The same for every page: computed once.
+_DISPLAY_CONTEXT = {
+    "display_setting_groups": display_setting_groups(),
+    "display_choices": {name: [value for value, _ in options] for name, _, _, options in DISPLAY_SETTINGS},
+    "display_attributes": {name: attribute for name, attribute, _, _ in DISPLAY_SETTINGS},
+}
