@@ -28,6 +28,34 @@ CHROMIUM_ARGS = [
 ]
 
 
+# -----------------------------------------------------------------------------
+# Test tiers
+# -----------------------------------------------------------------------------
+
+TIERS = ("unit", "build", "browser", "gate")
+# A test's tier follows from what it needs: the gates by their file name, then the browser,
+# then a build of the site or of a copy of the project. Anything else is a unit test.
+BROWSER_FIXTURES = {"browser"}
+BUILD_FIXTURES = {"build_result", "project_copy"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if any(item.get_closest_marker(tier) for tier in TIERS):
+            continue  # a test or module that names its tier keeps it
+        item.add_marker(tier_of(item.module.__name__, set(item.fixturenames)))
+
+
+def tier_of(module: str, fixtures: set[str]) -> str:
+    if module.startswith("test_gate_"):
+        return "gate"
+    if fixtures & BROWSER_FIXTURES:
+        return "browser"
+    if fixtures & BUILD_FIXTURES:
+        return "build"
+    return "unit"
+
+
 def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """Run `mkdocs build --strict` on a project folder; return the finished process."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

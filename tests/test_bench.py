@@ -4,9 +4,12 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT
 
 
+@pytest.mark.build  # runs two builds of generated posts
 def test_bench_reports_both_configurations_of_the_same_posts():
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench.py"), "--posts", "5", "--rounds", "1"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
