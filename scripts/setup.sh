@@ -52,6 +52,10 @@ if [[ ! -f $stamp ]]; then
   .venv/bin/pip install --quiet --disable-pip-version-check -r "$requirements"
   touch "$stamp"
 fi
+# The site's own package (hooks/officesite), importable by scripts and tests as by the hooks.
+if ! .venv/bin/python -c "import officesite" 2>/dev/null; then
+  .venv/bin/pip install --quiet --disable-pip-version-check --no-deps -e .
+fi
 
 # Node packages for the browser tests (axe-core), exactly as locked.
 if $with_tests; then

@@ -1,0 +1,93 @@
+"""The site's languages: one value answers every language question.
+
+static-i18n's configuration (the `i18n` plugin in mkdocs.yml) is the only place languages
+are written down. `Languages` is built from it once and says which language is the default
+(built at the site root, its files without a suffix: `about.md`), which others there are
+(built under `/<code>/`, their files `about.<code>.md`), what language a source file is in,
+where each language's pages live, and the absolute URL of a page.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.utils.yaml import yaml_load
+
+I18N_PLUGIN = "i18n"
+
+
+@dataclass(frozen=True)
+class Languages:
+    codes: tuple[str, ...]  # the built languages, the default first
+    names: dict = field(default_factory=dict, compare=False)  # code -> the language's own name
+    site_url: str = "/"  # the public address, ending in "/"
+
+    @property
+    def default(self) -> str:
+        return self.codes[0]
+
+    @property
+    def others(self) -> tuple[str, ...]:
+        return self.codes[1:]
+
+    # The language of a Markdown file name and its name without the language:
+    # "about.md" -> (default, "about"), "about.en.md" -> ("en", "about"); None if neither.
+    def of_file(self, name: str) -> tuple[str, str] | None:
+        if not name.endswith(".md"):
+            return None
+        stem = name[: -len(".md")]
+        base, dot, code = stem.rpartition(".")
+        if not dot:
+            return self.default, stem
+        if code in self.others and base and "." not in base:
+            return code, base
+        return None
+
+    # The file name of a page in a language: ("about", "en") -> "about.en.md".
+    def file_name(self, stem: str, lang: str) -> str:
+        return f"{stem}.md" if lang == self.default else f"{stem}.{lang}.md"
+
+    # The path prefix of a language's pages: "" for the default, "en/" for English.
+    def prefix(self, lang: str) -> str:
+        return "" if lang == self.default else f"{lang}/"
+
+    # The site path of a page in a language: ("news/", "en") -> "en/news/".
+    def path(self, site_path: str, lang: str) -> str:
+        return self.prefix(lang) + site_path.lstrip("/")
+
+    # The language a built site path belongs to: "en/about/" -> "en", "about/" -> default.
+    def of_path(self, site_path: str) -> str:
+        first = site_path.lstrip("/").split("/", 1)[0]
+        return first if first in self.others else self.default
+
+    # The absolute URL of a site path, from site_url.
+    def absolute(self, site_path: str) -> str:
+        return self.site_url + site_path.lstrip("/")
+
+
+# The languages of a loaded MkDocs configuration (static-i18n's plugin in it).
+def languages_of_config(config) -> Languages:
+    i18n = config.plugins[I18N_PLUGIN].config
+    return _languages(
+        [(lang.locale, lang.name, lang.default, lang.build) for lang in i18n.languages],
+        config.site_url,
+    )
+
+
+# The languages of a mkdocs.yml file, for scripts that do not run a build.
+def languages_of_mkdocs_yml(path: Path) -> Languages:
+    with open(path, encoding="utf-8") as file:
+        config = yaml_load(file)
+    i18n = next(plugin[I18N_PLUGIN] for plugin in config["plugins"] if isinstance(plugin, dict) and I18N_PLUGIN in plugin)
+    return _languages(
+        [(lang["locale"], lang.get("name", lang["locale"]), lang.get("default", False), lang.get("build", True)) for lang in i18n["languages"]],
+        config.get("site_url"),
+    )
+
+
+def _languages(entries, site_url) -> Languages:
+    built = sorted((entry for entry in entries if entry[3]), key=lambda entry: not entry[2])
+    return Languages(
+        codes=tuple(code for code, _, _, _ in built),
+        names={code: name for code, name, _, _ in built},
+        site_url=(site_url or "/").rstrip("/") + "/",
+    )
