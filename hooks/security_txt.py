@@ -8,7 +8,6 @@ office can decide. The file expires a little under a year after the build (RFC 9
 for less than a year): a site left unrebuilt stops vouching for a contact nobody may read.
 """
 
-import json
 import re
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -16,6 +15,7 @@ from urllib.parse import urljoin, urlsplit
 
 from mkdocs.exceptions import PluginError
 
+from shown_value import shown_value
 from site_languages import site_languages
 
 FIELD = "extra.office.security_contact"
@@ -25,7 +25,6 @@ LIFETIME = timedelta(days=364)
 EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 # The characters of a URI (RFC 3986): no space, no control character, no quote or bracket.
 URI_CHARACTERS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
-SHOWN_LENGTH = 40
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -63,7 +62,7 @@ def contact_problem(value) -> str | None:
     if not isinstance(value, str):
         return f"expected text, got {type(value).__name__}"
     if contact_uri(value) is None:
-        return f"expected an e-mail address, a mailto: URL or an https:// URL on one line, got {shown(value)}"
+        return f"expected an e-mail address, a mailto: URL or an https:// URL on one line, got {shown_value(value)}"
     return None
 
 
@@ -106,10 +105,3 @@ def write_security_txt(site_dir: Path, text: str | None) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
 
-
-# A configured value as a message shows it: quoted, escaped, at most SHOWN_LENGTH characters.
-def shown(value: str) -> str:
-    cut = value[:SHOWN_LENGTH]
-    text = json.dumps(cut, ensure_ascii=False)
-    text = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
-    return text + ("…" if len(value) > SHOWN_LENGTH else "")
