@@ -15,6 +15,8 @@ OFFICE_FACTS = (
     ("opening_hours", True, None),
     ("accessibility_email", False, "mailto"),
 )
+# Facts other hooks use and check further, not shown on the contact page.
+OTHER_FACTS = (("security_contact", False),)  # hooks/security_txt.py
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -42,7 +44,7 @@ def on_page_context(context, page, config, nav):
 def office_config_problems(office, languages) -> list[str]:
     if not isinstance(office, dict):
         return [f": expected a mapping, got {type(office).__name__}"]
-    known = {key: per_language for key, per_language, _ in OFFICE_FACTS}
+    known = {key: per_language for key, per_language, _ in OFFICE_FACTS} | dict(OTHER_FACTS)
     problems = [f"{key}: unknown field (known: {', '.join(known)})" for key in office if key not in known]
     for key, per_language in known.items():
         value = office.get(key)

@@ -11,7 +11,9 @@ Assessments use the calculator's import/export format:
   {"format": "pmqa-assessment", "version": 1, "levels": {"1.1": "basic", …}}
 """
 
-import json
+import re
+
+from shown_value import shown_value
 
 ASSESSMENT_FORMAT = "pmqa-assessment"
 ASSESSMENT_VERSION = 1
@@ -44,12 +46,12 @@ def read_assessment(data, scoring: dict) -> dict:
         raise AssessmentError(f"expected an object with format, version and levels, got {_json_type(data)}")
     extra = sorted(set(data) - ASSESSMENT_FIELDS)
     if extra:
-        raise AssessmentError(f"{extra[0]}: unknown field (known: format, version, levels, exported)")
+        raise AssessmentError(f"{_field_name(extra[0])}: unknown field (known: format, version, levels, exported)")
     if data.get("format") != ASSESSMENT_FORMAT:
-        raise AssessmentError(f'format: expected "{ASSESSMENT_FORMAT}", got {json.dumps(data.get("format"), ensure_ascii=False)}')
+        raise AssessmentError(f'format: expected "{ASSESSMENT_FORMAT}", got {shown_value(data.get("format"))}')
     version = data.get("version")
     if isinstance(version, bool) or not isinstance(version, (int, float)) or version != ASSESSMENT_VERSION:
-        raise AssessmentError(f"version: expected {ASSESSMENT_VERSION}, got {json.dumps(version, ensure_ascii=False)}")
+        raise AssessmentError(f"version: expected {ASSESSMENT_VERSION}, got {shown_value(version)}")
     levels = data.get("levels")
     if not isinstance(levels, dict):
         raise AssessmentError(f"levels: expected an object of item id to level, got {_json_type(levels)}")
@@ -57,9 +59,9 @@ def read_assessment(data, scoring: dict) -> dict:
     level_ids = [scoring["not_reached"]["id"]] + [level["id"] for level in scoring["levels"]]
     for item_id, level_id in levels.items():
         if item_id not in item_ids:
-            raise AssessmentError(f'levels: unknown item id {json.dumps(item_id, ensure_ascii=False)} (items are {item_ids[0]} to {item_ids[-1]})')
+            raise AssessmentError(f'levels: unknown item id {shown_value(item_id)} (items are {item_ids[0]} to {item_ids[-1]})')
         if level_id not in level_ids:
-            raise AssessmentError(f"levels[{json.dumps(item_id)}]: expected one of {', '.join(level_ids)}, got {json.dumps(level_id, ensure_ascii=False)}")
+            raise AssessmentError(f"levels[{shown_value(item_id)}]: expected one of {', '.join(level_ids)}, got {shown_value(level_id)}")
     return dict(levels)
 
 
@@ -89,6 +91,11 @@ def level_reached(scoring: dict, score: float) -> str:
         if score >= level["points"] - TOLERANCE:
             reached = level["id"]
     return reached
+
+
+# A field name as a message shows it: as written when it is a plain name, else quoted and cut.
+def _field_name(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_.-]{1,40}", key) else shown_value(key)
 
 
 def _json_type(value) -> str:

@@ -75,7 +75,7 @@ def test_office_facts_render_only_what_is_set():
 def test_office_config_names_unknown_and_malformed_fields():
     problems = office_config_problems({"phone": 123, "addres": "x", "address": {"th": 5}}, ("th", "en"))
     assert problems == [
-        "addres: unknown field (known: address, phone, fax, email, opening_hours, accessibility_email)",
+        "addres: unknown field (known: address, phone, fax, email, opening_hours, accessibility_email, security_contact)",
         "address.th: expected text, got int",
         "phone: expected text, got int",
     ]
