@@ -53,9 +53,9 @@ def test_a_date_outside_its_year_folder_is_named(news_dir):
     assert problems_of(news_dir) == ["docs/news/2019/wrong-year.md: date: expected a date in 2019 (the post's folder), got 2020-01-05"]
 
 
-def test_a_missing_title_is_named(news_dir):
+def test_an_empty_title_is_named_empty(news_dir):
     write_post(news_dir, 2019, "no-title.md", title='""')
-    assert problems_of(news_dir) == ["docs/news/2019/no-title.md: title: expected text, got str"]
+    assert problems_of(news_dir) == ["docs/news/2019/no-title.md: title: expected text, got an empty text"]
 
 
 def test_a_slug_used_twice_is_named(news_dir):
