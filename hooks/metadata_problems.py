@@ -170,7 +170,8 @@ class YamlLoader(_SafeLoader):
 
 
 # The first alias or repeated key in a composed YAML document, as "field: expected …, got …".
-# An alias is a node met twice; the walk visits each node once, so a bomb costs its size.
+# An alias is a node met twice; the walk visits each node once, in document order (so the
+# anchor is met first), and a bomb costs only its size.
 def _node_problem(root, first_line: int) -> str | None:
     seen: set[int] = set()
     stack = [(root, "")]
@@ -178,19 +179,21 @@ def _node_problem(root, first_line: int) -> str | None:
         node, field = stack.pop()
         if id(node) in seen:
             line = node.start_mark.line + first_line
-            return f"{field or 'value'}: expected a value written out, got a YAML alias (*name) of line {line}: anchors and aliases are not accepted"
+            return f"{field or 'value'}: expected a value written out, got a YAML alias (*name) of the value on line {line}: write it out, aliases are not accepted"
         seen.add(id(node))
+        children = []
         if isinstance(node, yaml.MappingNode):
             lines: dict = {}
             for key, value in node.value:
-                name = key.value if isinstance(key, yaml.ScalarNode) else "?"
+                name = printable(key.value) if isinstance(key, yaml.ScalarNode) else "?"
                 path = f"{field}.{name}" if field else name
                 if name in lines:
                     return f"{path}: expected the field once, got it twice (lines {lines[name]} and {key.start_mark.line + first_line})"
                 lines[name] = key.start_mark.line + first_line
-                stack += [(key, path), (value, path)]
+                children += [(key, path), (value, path)]
         elif isinstance(node, yaml.SequenceNode):
-            stack += [(item, f"{field}[{index}]") for index, item in enumerate(node.value)]
+            children = [(item, f"{field}[{index}]") for index, item in enumerate(node.value)]
+        stack += reversed(children)
     return None
 
 
