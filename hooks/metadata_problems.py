@@ -25,6 +25,8 @@ BOM = "\ufeff"
 # Characters XML 1.0 allows (feeds are XML): tab, line feed, carriage return and the ranges below.
 NOT_XML_CHARACTER = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 THAI_LETTER = re.compile("[\u0e00-\u0e7f]")
+# A Thai vowel sign or tone mark sits on a Thai letter; after anything else the text is not Thai.
+STRAY_THAI_MARK = re.compile("(?<![\u0e01-\u0e4e])[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 
 
 class MetadataError(Exception):
@@ -108,14 +110,16 @@ def encoding_problem(data: bytes, error: UnicodeDecodeError) -> str:
     return f"expected UTF-8, got a byte that is not UTF-8 (0x{data[error.start]:02X} at byte {error.start}): save the file again as UTF-8"
 
 
-# Thai Windows text: it decodes as cp874 and its non-ASCII characters are mostly Thai letters.
+# Thai Windows text: it decodes as cp874 into mostly Thai letters, each mark on a letter
+# (Latin-1 accents decode as Thai marks too, but after Latin letters).
 def _looks_like_windows_874(data: bytes) -> bool:
     try:
         text = data.decode("cp874")
     except UnicodeDecodeError:
         return False
     non_ascii = [c for c in text if ord(c) > 127]
-    return bool(non_ascii) and sum(bool(THAI_LETTER.match(c)) for c in non_ascii) >= 0.8 * len(non_ascii)
+    thai = sum(bool(THAI_LETTER.match(c)) for c in non_ascii)
+    return thai > 0 and thai >= 0.8 * len(non_ascii) and not STRAY_THAI_MARK.search(text)
 
 
 # The YAML front matter of a page's text, and the file line it starts on; (None, 0) without one.

@@ -268,17 +268,17 @@ def _read_categories(path: Path, languages, where, problems) -> dict:
     if not isinstance(data, dict):
         problems.append(f"{where}: file: expected a mapping of category id to names, got {kind_of(data)}")
         return {}
-    categories = {}
+    categories = {}  # an id with wrong names is still known: its posts are not blamed for it
     for category_id, names in data.items():
-        start = len(problems)
         if not isinstance(category_id, str) or not SLUG.fullmatch(category_id):
             problems.append(f"{where}: {printable(str(category_id))}: expected an ASCII id such as activities")
-        elif not isinstance(names, dict):
+            continue
+        if not isinstance(names, dict):
             problems.append(f"{where}: {category_id}: expected a name per language, e.g. {{th: …, en: …}}, got {kind_of(names)}")
+            names = {}
         else:
             problems += [f"{where}: {category_id}.{lang}: {text_problem(names.get(lang))}" for lang in languages if text_problem(names.get(lang))]
-        if len(problems) == start:
-            categories[category_id] = {lang: names[lang].strip() for lang in languages}
+        categories[category_id] = {lang: names[lang].strip() for lang in languages if not text_problem(names.get(lang))}
     return categories
 
 

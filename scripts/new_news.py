@@ -53,10 +53,10 @@ def option_problem(args) -> str | None:
 
 
 # The first problem the build would find in the files to write ({path under news/: text}), or None.
-def build_problem(news_dir: Path, texts: dict, display_root: Path) -> str | None:
+def build_problem(news_dir: Path, slug: str, texts: dict, display_root: Path) -> str | None:
     for relative in texts:
         if (news_dir / relative).exists():
-            return f"{shown_path(news_dir / relative, display_root)}: file: expected a new post, got an existing file (never overwritten)"
+            return f'--slug: "{slug}" is already used by {shown_path(news_dir / relative, display_root)} (never overwritten)'
     try:
         load_news(news_dir, LANGUAGES, display_root=display_root, pending=texts)
     except NewsError as error:
@@ -85,7 +85,7 @@ def main(argv=None) -> int:
         for lang, title in zip(LANGUAGES, (args.title_th, args.title_en)):
             suffix = "" if lang == LANGUAGES[0] else f".{lang}"
             texts[f"{date.year}/{args.slug}{suffix}.md"] = post_text(title.strip(), date, lang, args.draft)
-        problem = build_problem(news_dir, texts, docs.parent)
+        problem = build_problem(news_dir, args.slug, texts, docs.parent)
     if problem:
         print(f"new_news: not written: {problem}", file=sys.stderr)
         return 2
