@@ -147,9 +147,7 @@ def load_news(news_dir: Path, languages: tuple[str, ...], display_root: Path | N
             continue
         versions[lang] = relative
         try:
-            text = decode_text(pending[relative].encode("utf-8"), where) if relative in pending else read_text(news_dir / relative, where)
-            source, first_line = front_matter_of(text)
-            meta = None if source is None else parse_yaml(source, where, "front matter", first_line)
+            meta = _front_matter(news_dir, relative, where, pending)
         except MetadataError as error:
             problems += error.problems
             continue
@@ -161,6 +159,13 @@ def load_news(news_dir: Path, languages: tuple[str, ...], display_root: Path | N
     if problems:
         raise NewsError(problems)
     return _published(News(categories), by_slug, languages, today)
+
+
+# The front matter of a post file, or of the text about to be written there (None without one).
+def _front_matter(news_dir: Path, relative: str, where: str, pending: dict):
+    text = decode_text(pending[relative].encode("utf-8"), where) if relative in pending else read_text(news_dir / relative, where)
+    source, first_line = front_matter_of(text)
+    return None if source is None else parse_yaml(source, where, "front matter", first_line)
 
 
 # The news as a build on `today` publishes it: drafts and later posts held back.
