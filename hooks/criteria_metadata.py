@@ -8,19 +8,21 @@ Pages, the calculator and scripts/score.py are all derived from what `load_crite
 Every problem found is reported as one line `file: field: expected …, got …`.
 """
 
+import re
 from dataclasses import dataclass
-from numbers import Real
 from pathlib import Path
 
-import yaml
-from mkdocs.utils.meta import YAML_RE
-
-from metadata_problems import MetadataError, is_text, kind_of, shown_path
+from metadata_problems import MetadataError, kind_of, list_problem, number_problem, printable, read_front_matter, read_yaml_file, shown_number, shown_path, text_problem
 
 CATEGORY_NUMBERS = tuple(range(1, 8))
 LEVELS_FILE = "levels.yml"
 CATEGORY_GLOB = "category-*.md"
+CATEGORY_FILE = re.compile(r"category-([1-7])(?:\.([a-z]{2}))?\.md")
 DEFAULT_WEIGHT = 1
+# Bounds that catch typing mistakes (.inf, an extra zero) long before the calculator breaks.
+MAX_WEIGHT = 100
+MAX_POINTS = 10000
+MAX_DISPLAY_DECIMALS = 3
 
 
 @dataclass(frozen=True)
@@ -69,19 +71,15 @@ def load_criteria(folder: Path, languages: tuple[str, ...], display_root: Path |
     problems: list[str] = []
     levels, not_reached, decimals = _read_levels(folder / LEVELS_FILE, languages, shown, problems)
     categories = {lang: {} for lang in languages}  # the valid categories, compared across languages
-    found = {lang: {} for lang in languages}  # every category number seen -> its file, valid or not
+    found = {lang: set() for lang in languages}  # the category numbers that have a page, valid or not
     for path in sorted(folder.glob(CATEGORY_GLOB)):
-        lang = _language_of(path, languages)
-        if lang is None:
-            problems.append(f"{shown(path)}: file name: expected category-N.md or category-N.<{'|'.join(languages[1:])}>.md")
-            continue
-        number, category = _read_category(path, shown(path), problems)
+        number, lang = _number_and_language(path, languages)
         if number is None:
+            others = "|".join(languages[1:])
+            problems.append(f"{shown(path)}: file name: expected category-N.md or category-N.<{others}>.md with N from 1 to 7, got {shown(path.name)}")
             continue
-        if number in found[lang]:
-            problems.append(f"{shown(path)}: pmqa.category: category {number} is also defined in {found[lang][number]}")
-            continue
-        found[lang][number] = shown(path)
+        found[lang].add(number)
+        category = _read_category(path, number, shown(path), problems)
         if category is not None:
             categories[lang][number] = category
     for lang in languages:
@@ -94,14 +92,13 @@ def load_criteria(folder: Path, languages: tuple[str, ...], display_root: Path |
     return Criteria(levels, not_reached, decimals, categories)
 
 
-# "category-3.en.md" -> "en"; "category-3.md" -> the default (first) language.
-def _language_of(path: Path, languages):
-    parts = path.name.split(".")
-    if len(parts) == 2:
-        return languages[0]
-    if len(parts) == 3 and parts[1] in languages[1:]:
-        return parts[1]
-    return None
+# "category-3.en.md" -> (3, "en"); "category-3.md" -> (3, the default language); (None, None)
+# for any other name. The number in the file name is the page's category.
+def _number_and_language(path: Path, languages):
+    match = CATEGORY_FILE.fullmatch(path.name)
+    if not match or match.group(2) not in (None, *languages[1:]):
+        return None, None
+    return int(match.group(1)), match.group(2) or languages[0]
 
 
 # -----------------------------------------------------------------------------
@@ -115,12 +112,9 @@ LEVELS_FILE_FIELDS = {"levels", "not_reached", "display_decimals"}
 def _read_levels(path: Path, languages, shown, problems):
     where = shown(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        problems.append(f"{where}: file: expected the levels file, found none")
-        return (), None, 0
-    except yaml.YAMLError as error:
-        problems.append(f"{where}: file: expected valid YAML, got {_first_line(error)}")
+        data = read_yaml_file(path, where)
+    except MetadataError as error:
+        problems += error.problems
         return (), None, 0
     if not isinstance(data, dict):
         problems.append(f"{where}: file: expected a mapping with {', '.join(sorted(LEVELS_FILE_FIELDS))}, got {kind_of(data)}")
@@ -129,8 +123,9 @@ def _read_levels(path: Path, languages, shown, problems):
 
     levels = []
     raw_levels = data.get("levels")
-    if not isinstance(raw_levels, list) or not raw_levels:
-        problems.append(f"{where}: levels: expected a list of levels, e.g. [{{id: basic, name: {{th: …, en: …}}, points: 300}}], got {kind_of(raw_levels)}")
+    problem = list_problem(raw_levels, "a list of levels, e.g. [{id: basic, name: {th: …, en: …}, points: 300}]")
+    if problem:
+        problems.append(f"{where}: levels: {problem}")
     else:
         for index, raw in enumerate(raw_levels):
             level = _read_level(raw, f"levels[{index}]", languages, where, problems)
@@ -145,15 +140,16 @@ def _read_levels(path: Path, languages, shown, problems):
     for index in range(1, len(levels)):
         if not levels[index].points > levels[index - 1].points:
             problems.append(
-                f"{where}: levels[{index}].points: expected more than {levels[index - 1].points:g} "
-                f"(points strictly increase), got {levels[index].points:g}"
+                f"{where}: levels[{index}].points: expected more than {shown_number(levels[index - 1].points)} "
+                f"(points strictly increase), got {shown_number(levels[index].points)}"
             )
     if not_reached and levels and not not_reached.points < levels[0].points:
-        problems.append(f"{where}: not_reached.points: expected less than {levels[0].points:g}, got {not_reached.points:g}")
+        problems.append(f"{where}: not_reached.points: expected less than {shown_number(levels[0].points)}, got {shown_number(not_reached.points)}")
 
     decimals = data.get("display_decimals", 1)
-    if not isinstance(decimals, int) or isinstance(decimals, bool) or not 0 <= decimals <= 3:
-        problems.append(f"{where}: display_decimals: expected a whole number from 0 to 3, got {decimals!r}")
+    problem = number_problem(decimals, MAX_DISPLAY_DECIMALS, whole=True)
+    if problem:
+        problems.append(f"{where}: display_decimals: {problem}")
         decimals = 1
     return tuple(levels), not_reached, decimals
 
@@ -170,14 +166,13 @@ def _read_level(raw, field, languages, where, problems):
     if not isinstance(name, dict):
         problems.append(f"{where}: {field}.name: expected a name per language, e.g. {{th: …, en: …}}, got {kind_of(name)}")
     else:
-        for lang in languages:
-            if not is_text(name.get(lang)):
-                problems.append(f"{where}: {field}.name.{lang}: expected text, got {kind_of(name.get(lang))}")
-    if not _is_number(points) or points < 0:
-        problems.append(f"{where}: {field}.points: expected a number of points (0 or more), got {points!r}")
+        problems += [f"{where}: {field}.name.{lang}: {text_problem(name.get(lang))}" for lang in languages if text_problem(name.get(lang))]
+    problem = number_problem(points, MAX_POINTS)
+    if problem:
+        problems.append(f"{where}: {field}.points: {problem}")
     if len(problems) > start:
         return None
-    return Level(level_id, {lang: name[lang] for lang in languages}, float(points))
+    return Level(level_id, {lang: name[lang].strip() for lang in languages}, float(points))
 
 
 # -----------------------------------------------------------------------------
@@ -188,43 +183,43 @@ CATEGORY_FIELDS = {"category", "title", "weight", "items"}
 ITEM_FIELDS = {"id", "title"}
 
 
-# (number, Category) of a category page; the Category is None when the page has problems,
-# the number None when it cannot be told.
-def _read_category(path: Path, where: str, problems) -> tuple[int | None, Category | None]:
-    # MkDocs' own front matter reader hides YAML errors; read it here to report them.
-    match = YAML_RE.match(path.read_text(encoding="utf-8"))
+# The Category of the page for category `number` (from its file name), None when it has problems.
+def _read_category(path: Path, number: int, where: str, problems) -> Category | None:
     try:
-        meta = yaml.safe_load(match.group(1)) if match else {}
-    except yaml.YAMLError as error:
-        problems.append(f"{where}: front matter: expected valid YAML, got {_first_line(error)}")
-        return None, None
+        meta = read_front_matter(path, where)
+    except MetadataError as error:
+        problems += error.problems
+        return None
     raw = meta.get("pmqa") if isinstance(meta, dict) else None
-    if not isinstance(raw, dict):
+    if not isinstance(raw, dict) or not raw:
         problems.append(f"{where}: pmqa: expected the category metadata (category, title, items), got {kind_of(raw)}")
-        return None, None
+        return None
+    declared = raw.get("category")
+    whole = isinstance(declared, int) and not isinstance(declared, bool)
+    if not (whole and declared == number):
+        # one line: the file name and the number disagree, so its item ids cannot be judged
+        shown = declared if whole else kind_of(declared)
+        problems.append(f"{where}: pmqa.category: expected {number}, the number in the file name {path.name}, got {shown}")
+        return None
     start = len(problems)
     problems += [f"{where}: pmqa.{key}: unknown field" for key in raw if key not in CATEGORY_FIELDS]
-
-    number = raw.get("category")
-    if not isinstance(number, int) or isinstance(number, bool) or number not in CATEGORY_NUMBERS:
-        problems.append(f"{where}: pmqa.category: expected a category number from 1 to 7, got {number!r}")
-        number = None
     title = raw.get("title")
-    if not is_text(title):
-        problems.append(f"{where}: pmqa.title: expected text, got {kind_of(title)}")
+    if text_problem(title):
+        problems.append(f"{where}: pmqa.title: {text_problem(title)}")
     weight = raw.get("weight", DEFAULT_WEIGHT)
-    if not _is_number(weight) or weight <= 0:
-        problems.append(f"{where}: pmqa.weight: expected a positive number, got {weight!r}")
-
+    problem = number_problem(weight, MAX_WEIGHT, positive=True)
+    if problem:
+        problems.append(f"{where}: pmqa.weight: {problem}")
     items = _read_items(raw.get("items"), number, where, problems)
     if len(problems) > start:
-        return number, None
-    return number, Category(number, title, float(weight), items, where)
+        return None
+    return Category(number, title.strip(), float(weight), items, where)
 
 
 def _read_items(raw_items, number, where, problems) -> tuple[Item, ...]:
-    if not isinstance(raw_items, list) or not raw_items:
-        problems.append(f'{where}: pmqa.items: expected a list of items, e.g. [{{id: "1.1", title: …}}], got {kind_of(raw_items)}')
+    problem = list_problem(raw_items, 'a list of items, e.g. [{id: "1.1", title: …}]')
+    if problem:
+        problems.append(f"{where}: pmqa.items: {problem}")
         return ()
     items, seen = [], {}
     for index, raw in enumerate(raw_items):
@@ -234,13 +229,13 @@ def _read_items(raw_items, number, where, problems) -> tuple[Item, ...]:
             continue
         problems += [f"{where}: {field}.{key}: unknown field" for key in raw if key not in ITEM_FIELDS]
         item_id, title = raw.get("id"), raw.get("title")
-        if not is_text(title):
-            problems.append(f"{where}: {field}.title: expected text, got {kind_of(title)}")
+        if text_problem(title):
+            problems.append(f"{where}: {field}.title: {text_problem(title)}")
         if not isinstance(item_id, str):
-            hint = " (quote it in YAML)" if _is_number(item_id) else ""
-            problems.append(f'{where}: {field}.id: expected text such as "{number or 1}.{index + 1}"{hint}, got {item_id!r}')
-        elif number is not None:
-            expected = f"{number}.{index + 1}"
+            hint = " (quote it in YAML)" if isinstance(item_id, (int, float)) and not isinstance(item_id, bool) else ""
+            problems.append(f'{where}: {field}.id: expected text such as "{number}.{index + 1}"{hint}, got {item_id!r}')
+        else:
+            expected, item_id = f"{number}.{index + 1}", printable(item_id)
             if item_id.split(".")[0] != str(number):
                 problems.append(f'{where}: {field}.id: expected an item of category {number} ("{expected}"), got "{item_id}"')
             elif item_id in seen:
@@ -248,7 +243,7 @@ def _read_items(raw_items, number, where, problems) -> tuple[Item, ...]:
             elif item_id != expected:
                 problems.append(f'{where}: {field}.id: expected "{expected}", got "{item_id}"')
             seen.setdefault(item_id, index)
-        items.append(Item(item_id, title))
+        items.append(Item(item_id, title.strip() if isinstance(title, str) else title))
     return tuple(items)
 
 
@@ -263,23 +258,10 @@ def _language_disagreements(categories, languages) -> list[str]:
                 continue
             where, source = category.source, reference.source
             if category.weight != reference.weight:
-                problems.append(f"{where}: pmqa.weight: expected {reference.weight:g} as in {source}, got {category.weight:g}")
+                problems.append(f"{where}: pmqa.weight: expected {shown_number(reference.weight)} as in {source}, got {shown_number(category.weight)}")
             ids, reference_ids = [i.id for i in category.items], [i.id for i in reference.items]
             if ids != reference_ids:
                 problems.append(
                     f"{where}: pmqa.items: expected the ids of {source} ({', '.join(reference_ids)}), got {', '.join(ids)}"
                 )
     return problems
-
-
-# -----------------------------------------------------------------------------
-# Small helpers
-# -----------------------------------------------------------------------------
-
-
-def _is_number(value) -> bool:
-    return isinstance(value, Real) and not isinstance(value, bool)
-
-
-def _first_line(error) -> str:
-    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__

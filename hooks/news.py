@@ -1,7 +1,10 @@
 """Office news: validated posts, listing pages, post pages and feeds, in both languages.
 
 Material's blog plugin loses posts under static-i18n, so news is built here:
-- on_config reads and validates every post once per change (hooks/news_posts.py);
+- on_config reads and validates every post once per change (hooks/news_posts.py), and holds
+  back drafts and posts dated after the build date;
+- on_files removes the held-back posts' files, in every language, so nothing of them is built
+  (page, listings, feeds, search, sitemap), and says once what it held back;
 - on_files adds the listing pages (news pages 2.., year archives, categories) as files of
   docs/ before static-i18n pairs the languages, so they get language alternates and sitemap
   entries like any page (File.generated would crash static-i18n); on_nav, once static-i18n
@@ -12,6 +15,7 @@ Material's blog plugin loses posts under static-i18n, so news is built here:
 """
 
 import json
+import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -21,10 +25,12 @@ from mkdocs.structure.files import File
 from dates import format_display_date, format_display_year
 from news_feeds import ATOM_FILE, RSS_FILE, atom_feed, rss_feed
 from site_languages import site_languages
-from news_posts import NEWS_FOLDER, PAGE_SIZE, PAGED_KINDS, NewsError, listing_pages, listing_page_count, listing_path, listing_posts, load_news, news_signature, page_numbers
+from news_posts import NEWS_FOLDER, PAGE_SIZE, PAGED_KINDS, NewsError, build_date, listing_pages, listing_page_count, listing_path, listing_posts, load_news, news_signature, page_numbers
 from ui_strings import UI_STRINGS_FILE, load_ui_strings
 
 LATEST_ON_HOME = 5
+# INFO, not WARNING: `mkdocs build --strict` fails on warnings, and holding a post back is normal.
+log = logging.getLogger("mkdocs.hooks.news")
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -34,20 +40,28 @@ LATEST_ON_HOME = 5
 def on_config(config):
     languages = site_languages(config)
     news_dir = Path(config.docs_dir) / NEWS_FOLDER
-    signature = (languages, news_signature(news_dir))
-    if _state.get("signature") != signature:
-        try:
-            _state["news"] = load_news(news_dir, languages, display_root=Path(config.config_file_path).parent)
-        except NewsError as error:
-            raise PluginError(f"News posts have {len(error.problems)} problem(s):\n{error}") from None
-        _state["signature"] = signature
-        _state["strings"] = load_ui_strings(UI_STRINGS_FILE)
-        _state["posts_by_page"] = posts_by_page(_state["news"])
+    try:
+        today = build_date()
+        signature = (languages, today, news_signature(news_dir))
+        if _state.get("signature") != signature:
+            _state["news"] = load_news(news_dir, languages, display_root=Path(config.config_file_path).parent, today=today)
+            _state["signature"] = signature
+            _state["strings"] = load_ui_strings(UI_STRINGS_FILE)
+            _state["posts_by_page"] = posts_by_page(_state["news"])
+    except NewsError as error:
+        raise PluginError(f"News posts have {len(error.problems)} problem(s):\n{error}") from None
 
 
 # Before static-i18n (-100) turns files into per-language versions.
 @event_priority(100)
 def on_files(files, config):
+    for held in _state["news"].held:
+        for src_uri in held.src_uris:
+            file = files.get_file_from_path(src_uri)
+            if file is not None:
+                files.remove(file)
+    if _state["news"].held and config.theme["language"] == site_languages(config)[0]:  # once per build
+        log.info(held_back_line(_state["news"].held))
     _state["stubs"] = listing_stubs(_state["news"], site_languages(config), _state["strings"])
     for src_uri in _state["stubs"]:
         files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
@@ -106,6 +120,11 @@ def on_post_build(config):
 # -----------------------------------------------------------------------------
 
 _state: dict = {}
+
+
+# The one line a build prints about the posts it held back.
+def held_back_line(held) -> str:
+    return f"News: held back {len(held)} post(s), not built: " + ", ".join(f"{post.source} ({post.reason})" for post in held)
 
 
 # The listing stub pages of every language: {path under docs/: Markdown with front matter}.

@@ -8,8 +8,9 @@ import datetime
 import xml.etree.ElementTree as ET
 from email.utils import format_datetime
 
+from news_posts import THAILAND
+
 FEED_SIZE = 20
-THAILAND = datetime.timezone(datetime.timedelta(hours=7))
 RSS_FILE = "rss.xml"
 ATOM_FILE = "atom.xml"
 ATOM_NS = "http://www.w3.org/2005/Atom"

@@ -7,8 +7,9 @@ for bilingual pages such as the 404 page).
 
 from pathlib import Path
 
-import yaml
 from mkdocs.exceptions import PluginError
+
+from metadata_problems import MetadataError, kind_of, read_yaml_file, text_problem
 
 UI_STRINGS_FILE = Path(__file__).with_name("ui_strings.yml")
 
@@ -44,9 +45,12 @@ def add_ui_strings(context, config):
     return context
 
 
-# Read the strings file and check that every language has the same keys.
+# Read the strings file (as every metadata file is read) and check that every language has the same keys.
 def load_ui_strings(path: Path) -> dict:
-    strings = yaml.safe_load(path.read_text(encoding="utf-8"))
+    try:
+        strings = read_yaml_file(path, path.name)
+    except MetadataError as error:
+        raise PluginError(str(error)) from None
     problems = ui_strings_problems(strings)
     if problems:
         raise PluginError("\n".join(f"{path.name}: {problem}" for problem in problems))
@@ -61,12 +65,8 @@ def ui_strings_problems(strings) -> list[str]:
     problems = []
     for lang, texts in strings.items():
         if not isinstance(texts, dict):
-            problems.append(f"{lang}: expected a mapping of key to text, got {type(texts).__name__}")
+            problems.append(f"{lang}: expected a mapping of key to text, got {kind_of(texts)}")
             continue
         problems += [f"{lang}.{key}: missing" for key in sorted(all_keys - texts.keys())]
-        problems += [
-            f"{lang}.{key}: expected text, got {type(text).__name__}"
-            for key, text in texts.items()
-            if not isinstance(text, str) or not text.strip()
-        ]
+        problems += [f"{lang}.{key}: {text_problem(text)}" for key, text in texts.items() if text_problem(text)]
     return problems

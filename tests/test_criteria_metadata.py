@@ -1,6 +1,7 @@
 """Validation of the PMQA criteria metadata: one test per rule, each with its own bad fixture."""
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -55,12 +56,10 @@ def test_a_category_missing_in_one_language(criteria_dir):
     assert problems_of(criteria_dir) == ["docs/pmqa: en: expected one page for each category 1-7, missing 4"]
 
 
-def test_a_category_defined_twice_in_one_language(criteria_dir):
+def test_a_category_number_that_disagrees_with_its_file_name_is_one_line(criteria_dir):
+    # a category defined twice: category-2.md holds category 1 (one line, not one per item id)
     shutil.copy(criteria_dir / "category-1.md", criteria_dir / "category-2.md")
-    assert problems_of(criteria_dir) == [
-        "docs/pmqa/category-2.md: pmqa.category: category 1 is also defined in docs/pmqa/category-1.md",
-        "docs/pmqa: th: expected one page for each category 1-7, missing 2",
-    ]
+    assert problems_of(criteria_dir) == ["docs/pmqa/category-2.md: pmqa.category: expected 2, the number in the file name category-2.md, got 1"]
 
 
 def test_an_item_id_must_belong_to_its_category(criteria_dir):
@@ -118,3 +117,114 @@ def test_all_problems_are_reported_together(criteria_dir):
     problems = problems_of(criteria_dir)
     assert 'docs/pmqa/category-3.en.md: items[2].id: expected "3.3", got "3.5"' in problems
     assert "docs/pmqa/levels.yml: levels[2].colour: unknown field" in problems
+
+
+# -----------------------------------------------------------------------------
+# Numbers, texts and files read like every metadata file
+# -----------------------------------------------------------------------------
+
+
+def test_an_infinite_weight_is_named(criteria_dir):
+    edit(criteria_dir / "category-5.md", "  category: 5\n", "  category: 5\n  weight: .inf\n")
+    assert problems_of(criteria_dir) == ["docs/pmqa/category-5.md: pmqa.weight: expected a positive number of at most 100, got .inf"]
+
+
+def test_a_nan_weight_blames_its_own_file(criteria_dir):
+    edit(criteria_dir / "category-7.md", "  category: 7\n", "  category: 7\n  weight: .nan\n")
+    assert problems_of(criteria_dir) == ["docs/pmqa/category-7.md: pmqa.weight: expected a positive number, got .nan"]
+
+
+def test_an_absurd_weight_is_named(criteria_dir):
+    edit(criteria_dir / "category-5.md", "  category: 5\n", "  category: 5\n  weight: 1000\n")
+    assert problems_of(criteria_dir) == ["docs/pmqa/category-5.md: pmqa.weight: expected a positive number of at most 100, got 1000"]
+
+
+def test_infinite_points_are_named(criteria_dir):
+    edit(criteria_dir / "levels.yml", "points: 500", "points: .inf")
+    assert problems_of(criteria_dir) == ["docs/pmqa/levels.yml: levels[2].points: expected a number from 0 to 10000, got .inf"]
+
+
+def test_absurd_points_are_named(criteria_dir):
+    edit(criteria_dir / "levels.yml", "points: 500", "points: 5000000")
+    assert problems_of(criteria_dir) == ["docs/pmqa/levels.yml: levels[2].points: expected a number from 0 to 10000, got 5000000"]
+
+
+def test_infinite_display_decimals_are_named(criteria_dir):
+    edit(criteria_dir / "levels.yml", "display_decimals: 1", "display_decimals: .inf")
+    assert problems_of(criteria_dir) == ["docs/pmqa/levels.yml: display_decimals: expected a whole number from 0 to 3, got a number (.inf)"]
+
+
+def test_an_empty_item_list_says_empty(criteria_dir):
+    text = (criteria_dir / "category-4.md").read_text(encoding="utf-8")
+    items = text[text.index("  items:\n") : text.index("---", 4)]
+    edit(criteria_dir / "category-4.md", items, "  items: []\n")
+    assert problems_of(criteria_dir) == ['docs/pmqa/category-4.md: pmqa.items: expected a list of items, e.g. [{id: "1.1", title: …}], got an empty list']
+
+
+def test_an_empty_title_says_empty(criteria_dir):
+    edit(criteria_dir / "category-2.md", '  title: "การวางแผนเชิงยุทธศาสตร์"\n', "  title: ''\n")
+    assert problems_of(criteria_dir) == ["docs/pmqa/category-2.md: pmqa.title: expected text, got an empty text"]
+
+
+def test_a_category_number_swapped_with_another_file_is_one_line_each(criteria_dir):
+    edit(criteria_dir / "category-3.md", "  category: 3\n", "  category: 4\n")
+    edit(criteria_dir / "category-4.md", "  category: 4\n", "  category: 3\n")
+    assert problems_of(criteria_dir) == [
+        "docs/pmqa/category-3.md: pmqa.category: expected 3, the number in the file name category-3.md, got 4",
+        "docs/pmqa/category-4.md: pmqa.category: expected 4, the number in the file name category-4.md, got 3",
+    ]
+
+
+def test_a_file_name_without_a_category_number_is_named(criteria_dir):
+    shutil.copy(criteria_dir / "category-1.md", criteria_dir / "category-8.md")
+    assert problems_of(criteria_dir) == ["docs/pmqa/category-8.md: file name: expected category-N.md or category-N.<en>.md with N from 1 to 7, got category-8.md"]
+
+
+@pytest.mark.parametrize("escape, code", [(r"\x0b", "U+000B"), (r"\x01", "U+0001"), (r"\0", "U+0000"), (r"\uFFFE", "U+FFFE")])
+def test_an_item_title_with_a_character_xml_forbids_is_named(criteria_dir, escape, code):
+    edit(criteria_dir / "category-1.en.md", 'id: "1.2"\n      title: "', f'id: "1.2"\n      title: "{escape}')
+    problems = problems_of(criteria_dir)
+    assert len(problems) == 1 and problems[0].startswith(f"docs/pmqa/category-1.en.md: items[1].title: expected text without control characters, got {code} (")
+
+
+def test_a_level_name_with_a_control_character_is_named(criteria_dir):
+    edit(criteria_dir / "levels.yml", "en: Basic}", 'en: "Basic\\x01"}')
+    assert problems_of(criteria_dir) == ["docs/pmqa/levels.yml: levels[0].name.en: expected text without control characters, got U+0001 (\\x01) at character 6"]
+
+
+def test_a_criteria_page_saved_in_windows_874_is_named(criteria_dir):
+    path = criteria_dir / "category-2.md"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("cp874"))
+    assert problems_of(criteria_dir) == [
+        "docs/pmqa/category-2.md: encoding: expected UTF-8, got Windows-874 (TIS-620) Thai text: save the file again as UTF-8 "
+        "(Notepad: Save As, Encoding UTF-8; or iconv -f CP874 -t UTF-8)"
+    ]
+
+
+def test_a_criteria_page_with_a_utf8_bom_is_read(criteria_dir):
+    path = criteria_dir / "category-2.md"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert load_criteria(criteria_dir, LANGUAGES).categories["th"][2].title == "การวางแผนเชิงยุทธศาสตร์"
+
+
+def test_a_field_given_twice_in_the_levels_file_is_named(criteria_dir):
+    edit(criteria_dir / "levels.yml", "display_decimals: 1", "display_decimals: 1\ndisplay_decimals: 2")
+    problems = problems_of(criteria_dir)
+    assert len(problems) == 1 and problems[0].startswith("docs/pmqa/levels.yml: display_decimals: expected the field once, got it twice (lines ")
+
+
+def test_an_alias_bomb_in_the_items_is_refused_in_well_under_a_second(criteria_dir):
+    levels = "".join(f"x{n}: &x{n} [{', '.join([f'*x{n - 1}'] * 9)}]\n" for n in range(1, 9))
+    bomb = f"x0: &x0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n{levels}"
+    edit(criteria_dir / "category-6.md", "---\n", "---\n" + bomb)
+    edit(criteria_dir / "category-6.md", "  items:\n", "  items: *x8\n  old_items:\n")
+    start = time.perf_counter()
+    problems = problems_of(criteria_dir)
+    assert time.perf_counter() - start < 0.5
+    assert problems == ["docs/pmqa/category-6.md: x1[0]: expected a value written out, got a YAML alias (*name) of the value on line 2: write it out, aliases are not accepted"]
+
+
+def test_a_folder_named_like_a_criteria_page_is_named(criteria_dir):
+    (criteria_dir / "category-3.en.md").unlink()
+    (criteria_dir / "category-3.en.md").mkdir()
+    assert problems_of(criteria_dir) == ["docs/pmqa/category-3.en.md: file: expected a file, got a folder (rename or remove it)"]

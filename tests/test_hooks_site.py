@@ -60,7 +60,7 @@ def test_ui_strings_report_a_key_missing_in_one_language():
 
 
 def test_ui_strings_report_an_empty_text():
-    assert ui_strings_problems({"th": {"a": " "}, "en": {"a": "A"}}) == ["th.a: expected text, got str"]
+    assert ui_strings_problems({"th": {"a": " "}, "en": {"a": "A"}}) == ["th.a: expected text, got an empty text"]
 
 
 def test_office_facts_render_only_what_is_set():

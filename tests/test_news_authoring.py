@@ -3,6 +3,8 @@
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT, build_site
 
 SCRIPT = ROOT / "scripts" / "new_news.py"
@@ -64,3 +66,84 @@ def test_bad_posts_stop_the_build_with_one_line_per_problem(project_copy, tmp_pa
     ):
         assert result.stderr.count(line) == 1, result.stderr
     assert "Traceback" not in result.stderr
+
+
+def refusal(result) -> str:
+    """The one line a refusal prints; the exit status is 2."""
+    assert result.returncode == 2 and result.stdout == "", result
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+    return lines[0]
+
+
+def news_files(project):
+    return sorted(path.relative_to(project).as_posix() for path in (project / "docs" / "news").rglob("*.md"))
+
+
+def test_scaffold_refuses_a_buddhist_era_date(project_copy):
+    before = news_files(project_copy)
+    result = run_scaffold(project_copy / "docs", "--date", "2561-07-18", "--slug", "be-post", "--title-th", "ก", "--title-en", "A")
+    assert refusal(result) == "new_news: not written: --date: 2561-07-18 is a Buddhist Era year: write 2018-07-18"
+    assert news_files(project_copy) == before and not (project_copy / "docs" / "news" / "2561").exists()
+
+
+def test_scaffold_refuses_a_slug_with_a_trailing_newline(project_copy):
+    before = news_files(project_copy)
+    result = run_scaffold(project_copy / "docs", "--date", "2026-01-31", "--slug", "ok\n", "--title-th", "ก", "--title-en", "A")
+    assert refusal(result) == 'new_news: not written: --slug: expected lower-case ASCII letters, digits and hyphens (e.g. pmqa-workshop), got "ok\\n"'
+    assert news_files(project_copy) == before
+
+
+def test_scaffold_refuses_a_reserved_slug(project_copy):
+    result = run_scaffold(project_copy / "docs", "--date", "2026-01-31", "--slug", "index", "--title-th", "ก", "--title-en", "A")
+    assert refusal(result) == 'new_news: not written: --slug: expected a name of the post\'s own, got "index", which is reserved for listing pages'
+
+
+@pytest.mark.parametrize("character, code", [("\x0b", "U+000B"), ("\x01", "U+0001"), ("\ufffe", "U+FFFE")])
+def test_scaffold_refuses_a_title_with_a_control_character(project_copy, character, code):
+    result = run_scaffold(project_copy / "docs", "--date", "2026-01-31", "--slug", "x", "--title-th", "ข่าว", "--title-en", f"News{character}")
+    assert refusal(result).startswith(f"new_news: not written: --title-en: expected text without control characters, got {code} (")
+    assert not (project_copy / "docs" / "news" / "2026").exists()
+
+
+def test_scaffold_refuses_an_empty_title(project_copy):
+    result = run_scaffold(project_copy / "docs", "--date", "2026-01-31", "--slug", "x", "--title-th", "  ", "--title-en", "A")
+    assert refusal(result) == "new_news: not written: --title-th: expected text, got an empty text"
+
+
+def test_scaffold_refuses_a_slug_used_in_another_year_with_the_builds_own_line(project_copy):
+    result = run_scaffold(project_copy / "docs", "--date", "2026-02-01", "--slug", "pmqa-workshop", "--title-th", "ก", "--title-en", "A")
+    assert refusal(result) == 'new_news: not written: docs/news/2026/pmqa-workshop.md: slug: "pmqa-workshop" is already used by docs/news/2018/pmqa-workshop.md'
+
+
+def test_scaffold_refuses_an_existing_post_with_one_line(project_copy):
+    assert run_scaffold(project_copy / "docs", *ARGS).returncode == 0
+    assert refusal(run_scaffold(project_copy / "docs", *ARGS)) == (
+        'new_news: not written: --slug: "clean-river-day" is already used by docs/news/2026/clean-river-day.md (never overwritten)'
+    )
+
+
+def test_scaffold_leaves_other_posts_problems_to_the_build(project_copy):
+    broken = project_copy / "docs" / "news" / "2019" / "broken.md"
+    broken.parent.mkdir()
+    broken.write_text("---\ndate: 2019-01-01\ndescription: D\n---\n", encoding="utf-8")
+    result = run_scaffold(project_copy / "docs", *ARGS)
+    assert result.returncode == 0, result.stderr
+
+
+def test_scaffold_writes_a_draft_that_the_build_holds_back(project_copy, tmp_path):
+    result = run_scaffold(project_copy / "docs", *ARGS, "--draft")
+    assert result.returncode == 0, result.stderr
+    thai = project_copy / "docs" / "news" / "2026" / "clean-river-day.md"
+    assert "\ndraft: true\n" in thai.read_text(encoding="utf-8")
+    built = build_site(project_copy, tmp_path / "out")
+    assert built.returncode == 0, built.stderr
+    assert "News: held back 1 post(s), not built: docs/news/2026/clean-river-day.md (draft)" in built.stderr
+    assert not (tmp_path / "out" / "news" / "2026").exists() and not (tmp_path / "out" / "en" / "news" / "2026").exists()
+
+
+def test_scaffold_says_when_a_post_is_scheduled(project_copy, monkeypatch):
+    monkeypatch.setenv("SITE_BUILD_DATE", "2026-01-30")
+    result = run_scaffold(project_copy / "docs", *ARGS)
+    assert result.returncode == 0
+    assert result.stderr == "new_news: scheduled: published by the first build on or after 2026-01-31\n"

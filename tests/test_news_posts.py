@@ -1,12 +1,14 @@
 """Reading and validating news posts, and paging their listings, without MkDocs."""
 
+import datetime
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT
-from news_posts import NewsError, listing_pages, load_news, page_numbers
+from news_posts import THAILAND, NewsError, build_date, listing_pages, load_news, page_numbers
 
 LANGUAGES = ("th", "en")
 POST = "---\ntitle: {title}\ndate: {date}\ndescription: Summary\n---\n\nText\n"
@@ -53,9 +55,9 @@ def test_a_date_outside_its_year_folder_is_named(news_dir):
     assert problems_of(news_dir) == ["docs/news/2019/wrong-year.md: date: expected a date in 2019 (the post's folder), got 2020-01-05"]
 
 
-def test_a_missing_title_is_named(news_dir):
+def test_an_empty_title_is_named_empty(news_dir):
     write_post(news_dir, 2019, "no-title.md", title='""')
-    assert problems_of(news_dir) == ["docs/news/2019/no-title.md: title: expected text, got str"]
+    assert problems_of(news_dir) == ["docs/news/2019/no-title.md: title: expected text, got an empty text"]
 
 
 def test_a_slug_used_twice_is_named(news_dir):
@@ -121,3 +123,233 @@ def test_listing_pages_cover_index_years_and_categories(news_dir):
 )
 def test_page_numbers_show_first_last_and_a_window(current, total, numbers):
     assert page_numbers(current, total) == numbers
+
+
+# -----------------------------------------------------------------------------
+# Authors' mistakes: one line each, naming the file and the field
+# -----------------------------------------------------------------------------
+
+
+def write_file(news_dir, relative, text):
+    path = news_dir / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def post(date="2019-03-01", title="A title", extra=""):
+    return f"---\ntitle: {title}\ndate: {date}\ndescription: Summary\n{extra}---\n\nText\n"
+
+
+def test_a_buddhist_era_date_says_which_gregorian_date_to_write(news_dir):
+    write_file(news_dir, "2018/be-date.md", post(date="2561-07-18"))
+    assert problems_of(news_dir) == ["docs/news/2018/be-date.md: date: 2561-07-18 is a Buddhist Era year: write 2018-07-18"]
+
+
+def test_a_buddhist_era_date_on_29_february_gives_the_gregorian_leap_day(news_dir):
+    write_file(news_dir, "2020/leap.md", post(date="2563-02-29"))
+    assert problems_of(news_dir) == ["docs/news/2020/leap.md: date: 2563-02-29 is a Buddhist Era year: write 2020-02-29"]
+
+
+def test_a_buddhist_era_folder_is_named_once_with_its_posts_dates(news_dir):
+    # what `new_news.py --date 2561-07-18` used to create: both files in a 2561/ folder
+    write_file(news_dir, "2561/x.md", post(date="2561-07-18"))
+    write_file(news_dir, "2561/x.en.md", post(date="2561-07-18"))
+    assert problems_of(news_dir) == [
+        "docs/news/2561: folder name: 2561 is a Buddhist Era year: name the folder 2018",
+        "docs/news/2561/x.en.md: date: 2561-07-18 is a Buddhist Era year: write 2018-07-18",
+        "docs/news/2561/x.md: date: 2561-07-18 is a Buddhist Era year: write 2018-07-18",
+    ]
+
+
+def test_a_buddhist_era_folder_with_a_gregorian_date_is_one_line(news_dir):
+    write_file(news_dir, "2561/x.md", post(date="2018-07-18"))
+    assert problems_of(news_dir) == ["docs/news/2561: folder name: 2561 is a Buddhist Era year: name the folder 2018"]
+
+
+def test_a_post_directly_in_news_is_named(news_dir):
+    write_file(news_dir, "loose.md", post())
+    assert problems_of(news_dir) == ["docs/news/loose.md: folder: expected a post in the folder of its year (news/<year>/loose.md), got it directly in news/"]
+
+
+def test_the_listing_pages_and_their_translations_are_not_posts(news_dir):
+    assert {path.name for path in news_dir.glob("*.md")} == {"index.md", "index.en.md", "archive.md", "archive.en.md"}
+    load_news(news_dir, LANGUAGES)  # no problem
+
+
+def test_a_post_in_a_month_folder_is_named(news_dir):
+    write_file(news_dir, "2018-07/x.md", post(date="2018-07-18"))
+    write_file(news_dir, "2018-07/x.en.md", post(date="2018-07-18"))
+    assert problems_of(news_dir) == ['docs/news/2018-07: folder name: expected a four-digit year such as 2018, got "2018-07"']
+
+
+def test_a_post_in_a_folder_inside_a_year_is_named(news_dir):
+    write_file(news_dir, "2019/july/x.md", post())
+    assert problems_of(news_dir) == ["docs/news/2019/july/x.md: folder: expected a post directly in a year folder (news/<year>/x.md), got it in news/2019/july/"]
+
+
+def test_an_english_file_without_its_thai_file_is_named(news_dir):
+    write_file(news_dir, "2019/english-only.en.md", post())
+    assert problems_of(news_dir) == ["docs/news/2019/english-only.en.md: file: expected the Thai post docs/news/2019/english-only.md beside it, found none"]
+
+
+def test_the_slug_index_is_reserved(news_dir):
+    write_file(news_dir, "2019/index.md", post())
+    assert problems_of(news_dir) == ['docs/news/2019/index.md: slug: expected a name of the post\'s own, got "index", which is reserved for listing pages']
+
+
+def test_a_slug_with_a_trailing_newline_is_named_on_one_line(news_dir):
+    write_file(news_dir, "2019/ok\n.md", post())
+    assert problems_of(news_dir) == ['docs/news/2019/ok\\n.md: slug: expected lower-case ASCII letters, digits and hyphens (e.g. pmqa-workshop), got "ok\\n"']
+
+
+def test_a_folder_named_like_a_post_is_named(news_dir):
+    (news_dir / "2019" / "x.md").mkdir(parents=True)
+    assert problems_of(news_dir) == ["docs/news/2019/x.md: file: expected a Markdown file, got a folder (rename or remove it)"]
+
+
+def test_a_missing_image_file_is_named(news_dir):
+    write_file(news_dir, "2019/pictured.md", post(extra="image: {src: assets/images/news/missing.jpg, alt: A river}\n"))
+    assert problems_of(news_dir) == [
+        'docs/news/2019/pictured.md: image.src: expected the path of a file under docs/, e.g. assets/images/news/clean-river-day.jpg, got "assets/images/news/missing.jpg", which does not exist'
+    ]
+
+
+def test_an_external_image_address_is_named(news_dir):
+    write_file(news_dir, "2019/pictured.md", post(extra='image: {src: "https://example.com/a.jpg", alt: A river}\n'))
+    assert problems_of(news_dir) == [
+        'docs/news/2019/pictured.md: image.src: expected the path of a file under docs/, e.g. assets/images/news/clean-river-day.jpg, got an address on another site "https://example.com/a.jpg" (copy the image into docs/)'
+    ]
+
+
+def test_an_image_path_leaving_docs_is_named(news_dir):
+    write_file(news_dir, "2019/pictured.md", post(extra="image: {src: ../mkdocs.yml, alt: A river}\n"))
+    assert problems_of(news_dir)[0].endswith('got "../mkdocs.yml"')
+
+
+def test_an_image_file_of_the_site_is_accepted(news_dir):
+    write_file(news_dir.parent, "assets/images/news/river.jpg", "not really a JPEG")
+    write_file(news_dir, "2019/pictured.md", post(extra="image: {src: assets/images/news/river.jpg, alt: A river}\n"))
+    pictured = [p for p in load_news(news_dir, LANGUAGES).posts["th"] if p.slug == "pictured"]
+    assert pictured[0].image == {"src": "assets/images/news/river.jpg", "alt": "A river"}
+
+
+@pytest.mark.parametrize("escape, code", [(r"\x0b", "U+000B"), (r"\x01", "U+0001"), (r"\0", "U+0000"), (r"\uFFFE", "U+FFFE")])
+def test_a_title_with_a_character_xml_forbids_is_named(news_dir, escape, code):
+    write_file(news_dir, "2019/control.md", post(title=f'"News{escape}"'))
+    problems = problems_of(news_dir)
+    assert len(problems) == 1 and problems[0].startswith(f"docs/news/2019/control.md: title: expected text without control characters, got {code} (")
+
+
+def test_a_control_character_in_a_tag_or_image_text_is_named(news_dir):
+    write_file(news_dir.parent, "assets/images/news/river.jpg", "x")
+    write_file(news_dir, "2019/control.md", post(extra='tags: [ok, "bad\\x01"]\nimage: {src: assets/images/news/river.jpg, alt: "A\\x0b"}\n'))
+    assert problems_of(news_dir) == [
+        "docs/news/2019/control.md: tags[1]: expected text without control characters, got U+0001 (\\x01) at character 4",
+        "docs/news/2019/control.md: image.alt: expected text without control characters, got U+000B (\\x0b) at character 2",
+    ]
+
+
+def test_a_control_character_in_a_category_name_is_named(news_dir):
+    (news_dir / "categories.yml").write_text('pmqa: {th: PMQA 4.0, en: "PMQA\\x0b"}\n', encoding="utf-8")
+    assert problems_of(news_dir) == ["docs/news/categories.yml: pmqa.en: expected text without control characters, got U+000B (\\x0b) at character 5"]
+
+
+def test_a_field_given_twice_is_named(news_dir):
+    write_file(news_dir, "2019/twice.md", "---\ntitle: A\ntitle: B\ndate: 2019-01-01\ndescription: D\n---\n")
+    assert problems_of(news_dir) == ["docs/news/2019/twice.md: title: expected the field once, got it twice (lines 2 and 3)"]
+
+
+def test_a_post_saved_in_windows_874_is_named(news_dir):
+    (news_dir / "2019").mkdir()
+    (news_dir / "2019" / "thai-windows.md").write_bytes(post(title="ข่าวภาษาไทย", extra="tags: [สิ่งแวดล้อม]\n").encode("cp874"))
+    assert problems_of(news_dir) == [
+        "docs/news/2019/thai-windows.md: encoding: expected UTF-8, got Windows-874 (TIS-620) Thai text: save the file again as UTF-8 "
+        "(Notepad: Save As, Encoding UTF-8; or iconv -f CP874 -t UTF-8)"
+    ]
+
+
+def test_a_post_with_a_utf8_bom_is_read(news_dir):
+    (news_dir / "2019").mkdir()
+    (news_dir / "2019" / "bom.md").write_bytes(("\ufeff" + post(title="ข่าว")).encode("utf-8"))
+    assert [p.title for p in load_news(news_dir, LANGUAGES).posts["th"] if p.slug == "bom"] == ["ข่าว"]
+
+
+def test_an_alias_bomb_in_a_post_is_refused_in_well_under_a_second(news_dir):
+    levels = "".join(f"x{n}: &x{n} [{', '.join([f'*x{n - 1}'] * 9)}]\n" for n in range(1, 9))
+    write_file(news_dir, "2019/bomb.md", f"---\nx0: &x0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n{levels}title: *x8\ndate: 2019-01-01\ndescription: D\n---\n")
+    start = time.perf_counter()
+    problems = problems_of(news_dir)
+    assert time.perf_counter() - start < 0.5
+    assert problems == ["docs/news/2019/bomb.md: x1[0]: expected a value written out, got a YAML alias (*name) of the value on line 2: write it out, aliases are not accepted"]
+
+
+def test_a_multi_megabyte_front_matter_is_refused_in_well_under_a_second(news_dir):
+    write_file(news_dir, "2019/huge.md", post(extra=f"tags: [{', '.join(['สิ่งแวดล้อม'] * 100_000)}]\n"))
+    start = time.perf_counter()
+    problems = problems_of(news_dir)
+    assert time.perf_counter() - start < 0.5
+    assert problems == ["docs/news/2019/huge.md: front matter: expected at most 64 KB of YAML, got 3418 KB"]
+
+
+def test_empty_tags_say_empty(news_dir):
+    write_file(news_dir, "2019/tagged.md", post(extra='tags: [""]\n'))
+    assert problems_of(news_dir) == ["docs/news/2019/tagged.md: tags[0]: expected text, got an empty text"]
+
+
+def test_draft_is_true_or_false(news_dir):
+    write_file(news_dir, "2019/drafty.md", post(extra="draft: soon\n"))
+    assert problems_of(news_dir) == ["docs/news/2019/drafty.md: draft: expected true or false, got text"]
+
+
+def test_translations_must_agree_on_being_a_draft(news_dir):
+    write_file(news_dir, "2019/drafty.md", post(extra="draft: true\n"))
+    write_file(news_dir, "2019/drafty.en.md", post())
+    assert problems_of(news_dir) == ["docs/news/2019/drafty.en.md: draft: expected true as in docs/news/2019/drafty.md, got false"]
+
+
+# -----------------------------------------------------------------------------
+# Scheduled and draft posts
+# -----------------------------------------------------------------------------
+
+
+def test_a_post_dated_after_the_build_date_is_held_back_until_that_day(news_dir):
+    write_file(news_dir, "2026/later.md", post(date="2026-12-01"))
+    write_file(news_dir, "2026/later.en.md", post(date="2026-12-01"))
+    before = load_news(news_dir, LANGUAGES, display_root=news_dir.parent.parent, today=datetime.date(2026, 11, 30))
+    assert all("later" not in [p.slug for p in before.posts[lang]] for lang in LANGUAGES)
+    assert [(h.source, h.reason, sorted(h.src_uris)) for h in before.held] == [
+        ("docs/news/2026/later.md", "scheduled for 2026-12-01", ["news/2026/later.en.md", "news/2026/later.md"])
+    ]
+    on_the_day = load_news(news_dir, LANGUAGES, today=datetime.date(2026, 12, 1))
+    assert on_the_day.held == [] and on_the_day.posts["en"][0].slug == "later"
+
+
+def test_a_draft_is_held_back_whatever_its_date(news_dir):
+    write_file(news_dir, "2019/drafty.md", post(extra="draft: true\n"))
+    news = load_news(news_dir, LANGUAGES, today=datetime.date(2030, 1, 1))
+    assert [h.reason for h in news.held] == ["draft"] and "drafty" not in [p.slug for p in news.posts["th"]]
+    assert news.years("th") == [2018]  # no year archive for a year of drafts
+
+
+def test_a_held_back_post_is_still_validated(news_dir):
+    write_file(news_dir, "2030/later.md", post(date="2030-01-01", title='""'))
+    assert problems_of(news_dir) == ["docs/news/2030/later.md: title: expected text, got an empty text"]
+
+
+def test_the_build_date_is_today_in_thailand_unless_set():
+    assert build_date({}) == datetime.datetime.now(THAILAND).date()
+    assert build_date({"SITE_BUILD_DATE": "2027-01-31"}) == datetime.date(2027, 1, 31)
+
+
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ("tomorrow", "environment: SITE_BUILD_DATE: expected a date such as 2018-07-18, got 'tomorrow'"),
+        ("2569-01-31", "environment: SITE_BUILD_DATE: 2569-01-31 is a Buddhist Era year: write 2026-01-31"),
+    ],
+)
+def test_a_wrong_build_date_is_named(value, message):
+    with pytest.raises(NewsError) as caught:
+        build_date({"SITE_BUILD_DATE": value})
+    assert caught.value.problems == [message]

@@ -1,0 +1,215 @@
+"""Authors' mistakes through the real `mkdocs build --strict`: one line each, no traceback;
+scheduled and draft posts held back. Independent mistakes share one copy of the site (a
+build costs seconds); tests/test_news_posts.py and tests/test_criteria_metadata.py check
+every rule on its own, without MkDocs."""
+
+import json
+
+import pytest
+
+from conftest import build_site, copy_project
+from site_files import BuiltSite
+
+BOMB = "x0: &x0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"x{n}: &x{n} [{', '.join([f'*x{n - 1}'] * 9)}]\n" for n in range(1, 9)
+)
+
+
+def post(date, title="A title", extra=""):
+    return f"---\ntitle: {title}\ndate: {date}\ndescription: Summary\n{extra}---\n\nText of the post.\n"
+
+
+def write(folder, relative, text):
+    path = folder / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def build(tmp_path_factory, name, prepare, build_date=None):
+    project = copy_project(tmp_path_factory.mktemp(name) / "project")
+    prepare(project / "docs")
+    with pytest.MonkeyPatch.context() as patch:
+        if build_date:
+            patch.setenv("SITE_BUILD_DATE", build_date)
+        result = build_site(project, project.parent / "out")
+    return result, BuiltSite(project.parent / "out")
+
+
+# -----------------------------------------------------------------------------
+# News posts with mistakes
+# -----------------------------------------------------------------------------
+
+NEWS_MISTAKES = [
+    "docs/news/2561: folder name: 2561 is a Buddhist Era year: name the folder 2018",
+    "docs/news/2561/be-post.md: date: 2561-07-18 is a Buddhist Era year: write 2018-07-18",
+    "docs/news/loose.md: folder: expected a post in the folder of its year (news/<year>/loose.md), got it directly in news/",
+    'docs/news/2018-07: folder name: expected a four-digit year such as 2018, got "2018-07"',
+    "docs/news/2019/english-only.en.md: file: expected the Thai post docs/news/2019/english-only.md beside it, found none",
+    'docs/news/2019/index.md: slug: expected a name of the post\'s own, got "index", which is reserved for listing pages',
+    'docs/news/2019/ok\\n.md: slug: expected lower-case ASCII letters, digits and hyphens (e.g. pmqa-workshop), got "ok\\n"',
+    'docs/news/2019/pictured.md: image.src: expected the path of a file under docs/, e.g. assets/images/news/clean-river-day.jpg, got "assets/images/news/missing.jpg", which does not exist',
+    'docs/news/2019/external.md: image.src: expected the path of a file under docs/, e.g. assets/images/news/clean-river-day.jpg, got an address on another site "https://example.com/a.jpg" (copy the image into docs/)',
+    "docs/news/2019/control.md: title: expected text without control characters, got U+000B (\\x0b) at character 5",
+    "docs/news/2019/twice.md: title: expected the field once, got it twice (lines 2 and 3)",
+    "docs/news/2020/thai-windows.md: encoding: expected UTF-8, got Windows-874 (TIS-620) Thai text: save the file again as UTF-8 (Notepad: Save As, Encoding UTF-8; or iconv -f CP874 -t UTF-8)",
+    "docs/news/2019/folder.md: file: expected a Markdown file, got a folder (rename or remove it)",
+    "docs/news/2020/bomb.md: x1[0]: expected a value written out, got a YAML alias (*name) of the value on line 2: write it out, aliases are not accepted",
+]
+
+
+def add_news_mistakes(docs):
+    news = docs / "news"
+    write(news, "2561/be-post.md", post("2561-07-18"))
+    write(news, "loose.md", post("2018-07-18"))
+    write(news, "2018-07/month.md", post("2018-07-18"))
+    write(news, "2019/english-only.en.md", post("2019-01-01"))
+    write(news, "2019/index.md", post("2019-01-01"))
+    write(news, "2019/ok\n.md", post("2019-01-01"))
+    write(news, "2019/pictured.md", post("2019-01-01", extra="image: {src: assets/images/news/missing.jpg, alt: A river}\n"))
+    write(news, "2019/external.md", post("2019-01-01", extra='image: {src: "https://example.com/a.jpg", alt: A river}\n'))
+    write(news, "2019/control.md", post("2019-01-01", title='"News\\x0b"'))
+    write(news, "2019/twice.md", "---\ntitle: A\ntitle: B\ndate: 2019-01-01\ndescription: D\n---\n")
+    (news / "2020").mkdir()
+    (news / "2020" / "thai-windows.md").write_bytes(post("2020-01-01", title="ข่าวภาษาไทย").encode("cp874"))
+    (news / "2019" / "folder.md").mkdir()
+    write(news, "2020/bomb.md", f"---\n{BOMB}title: *x8\ndate: 2020-01-01\ndescription: D\n---\n")
+
+
+@pytest.fixture(scope="module")
+def news_mistakes_build(tmp_path_factory):
+    return build(tmp_path_factory, "news-mistakes", add_news_mistakes)[0]
+
+
+def test_news_mistakes_stop_the_build(news_mistakes_build):
+    assert news_mistakes_build.returncode != 0
+    assert f"News posts have {len(NEWS_MISTAKES)} problem(s):" in news_mistakes_build.stderr
+    assert "Traceback" not in news_mistakes_build.stderr
+
+
+@pytest.mark.parametrize("line", NEWS_MISTAKES)
+def test_each_news_mistake_is_one_line_naming_file_and_field(news_mistakes_build, line):
+    assert news_mistakes_build.stderr.splitlines().count(line) == 1, news_mistakes_build.stderr
+
+
+# -----------------------------------------------------------------------------
+# Criteria metadata with mistakes
+# -----------------------------------------------------------------------------
+
+CRITERIA_MISTAKES = [
+    "docs/pmqa/category-3.md: pmqa.category: expected 3, the number in the file name category-3.md, got 4",
+    "docs/pmqa/category-4.md: pmqa.category: expected 4, the number in the file name category-4.md, got 3",
+    "docs/pmqa/category-5.md: pmqa.weight: expected a positive number of at most 100, got .inf",
+    "docs/pmqa/levels.yml: levels[2].points: expected a number from 0 to 10000, got .inf",
+    "docs/pmqa/category-2.md: encoding: expected UTF-8, got Windows-874 (TIS-620) Thai text: save the file again as UTF-8 (Notepad: Save As, Encoding UTF-8; or iconv -f CP874 -t UTF-8)",
+    "docs/pmqa/category-6.md: x1[0]: expected a value written out, got a YAML alias (*name) of the value on line 2: write it out, aliases are not accepted",
+    "docs/pmqa/category-1.en.md: pmqa.title: expected text, got an empty text",
+]
+
+
+def add_criteria_mistakes(docs):
+    pmqa = docs / "pmqa"
+    edit(pmqa / "category-3.md", "  category: 3\n", "  category: 4\n")
+    edit(pmqa / "category-4.md", "  category: 4\n", "  category: 3\n")
+    edit(pmqa / "category-5.md", "  category: 5\n", "  category: 5\n  weight: .inf\n")
+    edit(pmqa / "levels.yml", "points: 500", "points: .inf")
+    (pmqa / "category-2.md").write_bytes((pmqa / "category-2.md").read_text(encoding="utf-8").encode("cp874"))
+    edit(pmqa / "category-6.md", "---\n", "---\n" + BOMB)
+    edit(pmqa / "category-6.md", "  items:\n", "  items: *x8\n  old_items:\n")
+    text = (pmqa / "category-1.en.md").read_text(encoding="utf-8")
+    title_line = next(line for line in text.splitlines() if line.startswith("  title: "))
+    edit(pmqa / "category-1.en.md", title_line, "  title: ''")
+
+
+@pytest.fixture(scope="module")
+def criteria_mistakes_build(tmp_path_factory):
+    return build(tmp_path_factory, "criteria-mistakes", add_criteria_mistakes)[0]
+
+
+def test_criteria_mistakes_stop_the_build(criteria_mistakes_build):
+    assert criteria_mistakes_build.returncode != 0
+    assert f"PMQA criteria metadata has {len(CRITERIA_MISTAKES)} problem(s):" in criteria_mistakes_build.stderr
+    assert "Traceback" not in criteria_mistakes_build.stderr
+
+
+@pytest.mark.parametrize("line", CRITERIA_MISTAKES)
+def test_each_criteria_mistake_is_one_line_naming_file_and_field(criteria_mistakes_build, line):
+    assert criteria_mistakes_build.stderr.splitlines().count(line) == 1, criteria_mistakes_build.stderr
+
+
+# -----------------------------------------------------------------------------
+# Scheduled and draft posts, and a post saved with a BOM
+# -----------------------------------------------------------------------------
+
+HELD_LINE = "INFO    -  News: held back 2 post(s), not built: docs/news/2019/drafty.md (draft), docs/news/2026/later.md (scheduled for 2026-12-01)"
+HELD_PAGES = ["news/2026/later/", "en/news/2026/later/", "news/2019/drafty/", "en/news/2019/drafty/"]
+
+
+def add_held_posts(docs):
+    news = docs / "news"
+    for suffix in ("", ".en"):
+        write(news, f"2026/later{suffix}.md", post("2026-12-01", title="Scheduled post"))
+        write(news, f"2019/drafty{suffix}.md", post("2019-05-01", title="Draft post", extra="draft: true\n"))
+    (news / "2026" / "bom.md").write_bytes(("\ufeff" + post("2026-11-02", title="ข่าวที่บันทึกพร้อม BOM")).encode("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def held_site(tmp_path_factory):
+    return build(tmp_path_factory, "held", add_held_posts, build_date="2026-11-30")
+
+
+@pytest.fixture(scope="module")
+def on_the_day_site(tmp_path_factory):
+    return build(tmp_path_factory, "on-the-day", add_held_posts, build_date="2026-12-01")
+
+
+def everything_listing_posts(site: BuiltSite) -> str:
+    """The text of every place a post could be listed: listings, feeds, search, sitemap."""
+    files = [site.root / path for path in ("sitemap.xml", "news/rss.xml", "news/atom.xml", "en/news/rss.xml", "en/news/atom.xml")]
+    files += [site.root / "search" / "search_index.json", site.root / "en" / "search" / "search_index.json"]
+    files += [path for path in site.html_files if "/news/" in path.as_posix() or path.parent in (site.root, site.root / "en")]
+    return "\n".join(path.read_text(encoding="utf-8") for path in files)
+
+
+def test_held_back_posts_keep_the_strict_build_passing_and_are_named_in_one_line(held_site):
+    result, _ = held_site
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines().count(HELD_LINE) == 1, result.stderr
+
+
+def test_held_back_posts_are_not_built_in_any_language(held_site):
+    _, site = held_site
+    assert [page for page in HELD_PAGES if site.file_for(page)] == []
+
+
+def test_held_back_posts_are_not_listed_anywhere(held_site):
+    _, site = held_site
+    text = everything_listing_posts(site)
+    assert "later" not in text and "drafty" not in text and "Scheduled post" not in text and "Draft post" not in text
+    assert "news/2026/bom/" in text  # the listings are there, with the published post
+
+
+def test_a_scheduled_post_is_published_by_a_build_on_its_date(on_the_day_site):
+    result, site = on_the_day_site
+    assert result.returncode == 0, result.stderr
+    assert site.file_for("news/2026/later/") and site.file_for("en/news/2026/later/")
+    assert "news/2026/later/" in (site.root / "sitemap.xml").read_text(encoding="utf-8")
+    assert "Scheduled post" in (site.root / "en" / "news" / "rss.xml").read_text(encoding="utf-8")
+    assert not site.file_for("news/2019/drafty/")
+    assert "INFO    -  News: held back 1 post(s), not built: docs/news/2019/drafty.md (draft)" in result.stderr.splitlines()
+
+
+def test_a_post_saved_with_a_utf8_bom_builds_without_a_trace_of_it(held_site):
+    _, site = held_site
+    html = site.file_for("news/2026/bom/").read_text(encoding="utf-8")
+    assert "\ufeff" not in html and "&#65279;" not in html and "&#xfeff;" not in html.lower()
+    soup = site.soup("news/2026/bom/")
+    assert soup.h1.get_text(strip=True) == "ข่าวที่บันทึกพร้อม BOM"
+    assert "title:" not in soup.select_one(".site-news-post").get_text()
+    titles = [entry["title"] for entry in json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]]
+    assert not any(title.startswith("\ufeff") for title in titles)
