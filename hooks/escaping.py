@@ -3,8 +3,8 @@
 MkDocs' Jinja environment has no autoescape, and Material's templates print values as they
 are (they rely on that for page.content). So:
 - the project's own templates (every file under overrides/) are autoescaped: each `{{ }}`
-  is escaped unless its value is Markup; `|safe` marks the few values that are HTML by
-  nature (page.content), and tests/test_escaping.py holds the list of them;
+  is escaped unless its value is Markup; the `safe` filter marks the few values that are
+  HTML by nature (page.content), and tests/test_escaping.py holds the list of them;
 - what Material's templates print as it is is made safe where it comes from: a page's
   front matter title and tags, navigation titles from mkdocs.yml and the configuration's
   texts (site_name, …) become escaped Markup, so printing them prints text, and `|e` leaves
