@@ -8,7 +8,6 @@ text and metadata cannot drift:
   <!-- pmqa:categories -->  the seven categories, linked to their pages
 """
 
-import html
 import posixpath
 import re
 from mkdocs.exceptions import PluginError
@@ -102,9 +101,15 @@ def _table(header, rows, escape=True) -> str:
     return "\n".join(lines)
 
 
-# Metadata is text, never markup: escape it for Markdown tables and HTML.
+# Metadata is text, never markup: every character that HTML or Markdown (tables, links,
+# emphasis, attribute lists) would read as syntax becomes a character reference, which
+# Markdown passes through and the browser shows as the character. Line breaks would end
+# the table row: whitespace runs become one space.
+MARKDOWN_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **{c: f"&#{ord(c)};" for c in "\\`*_[]{}|#!~^"}})
+
+
 def _cell(text: str) -> str:
-    return html.escape(str(text), quote=False).replace("|", "\\|")
+    return " ".join(str(text).split()).translate(MARKDOWN_TEXT)
 
 
 def _points(value: float) -> str:

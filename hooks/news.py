@@ -17,6 +17,7 @@ Material's blog plugin loses posts under static-i18n, so news is built here:
 import json
 import logging
 from pathlib import Path
+from urllib.parse import quote
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -185,7 +186,7 @@ def post_entry(news, post, lang, prefix) -> dict:
         "url": prefix + post.path,
         "category": category,
         "tags": list(post.tags),
-        "image": post.image,
+        "image": post.image and {"src": site_path_url(post.image["src"]), "alt": post.image["alt"]},
     }
 
 
@@ -247,6 +248,12 @@ def news_article_json_ld(entry, site_url, site_name) -> dict:
     if entry["image"]:
         data["image"] = (site_url or "/").rstrip("/") + "/" + entry["image"]["src"].lstrip("/")
     return data
+
+
+# A path under docs/ as a URL path relative to the site's root: percent-encoded, so that no
+# character of a file's name can end the attribute or make it a link to another site.
+def site_path_url(path: str) -> str:
+    return quote(path.lstrip("/"), safe="/")
 
 
 def _category_name(news, post, lang):

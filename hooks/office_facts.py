@@ -4,6 +4,8 @@ Nothing about the office is invented: a fact left empty is simply not rendered. 
 the wrong shape stops the build with a message naming the field.
 """
 
+from urllib.parse import quote
+
 from mkdocs.exceptions import PluginError
 
 # Each fact: its key, whether it differs by language, and the kind of link it makes.
@@ -70,6 +72,6 @@ def office_facts(office, lang) -> list[dict]:
         text = (value.get(lang) or "") if per_language and isinstance(value, dict) else value
         text = text.strip()
         if text:
-            href = f"{scheme}:{text.replace(' ', '')}" if scheme else None
+            href = f"{scheme}:{quote(text.replace(' ', ''), safe='@+')}" if scheme else None
             facts.append({"key": key, "text": text, "href": href})
     return facts

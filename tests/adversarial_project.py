@@ -1,0 +1,152 @@
+"""A copy of the project whose content and configuration carry markup payloads in every field.
+
+One copy holds every payload, each field of each kind carrying them in its own slot (its own
+post, category, page or fact), so that one build checks every field separately. `SLOTS`
+says where each payload went; tests/test_adversarial_content.py reads it back.
+"""
+
+import base64
+import datetime
+import json
+import re
+from pathlib import Path
+
+import yaml
+
+# Markup that must stay text wherever content lands.
+PAYLOADS = {
+    "script": "<script>alert(1)</script>",
+    "attribute": '"><img src=x onerror=alert(1)>',
+    "pm25": "PM2.5 <50 µg/m³",
+    "thai": "<ประกาศ>",
+    "jinja": "{{ 7*7 }}",
+    "entity": "&amp;",
+}
+LANGS = ("th", "en")
+NEWS_YEAR = 2019  # in the past: these posts are published, whatever the build date
+# Ordinary pages whose front matter title and description carry a payload, one each.
+PAGES = dict(zip(PAYLOADS, ("about", "accessibility", "privacy", "site-map", "pmqa/index", "news/archive")))
+# Criteria category N (1..6) carries payload N in its title and in its first item's title.
+CATEGORIES = {key: number for number, key in enumerate(PAYLOADS, start=1)}
+# levels.yml names: (level id, language) -> payload; each payload at least once.
+LEVEL_NAMES = {
+    ("basic", "th"): "script", ("advance", "th"): "attribute", ("significance", "th"): "pm25", ("none", "th"): "thai",
+    ("basic", "en"): "jinja", ("advance", "en"): "entity", ("significance", "en"): "script", ("none", "en"): "attribute",
+}
+# extra.office in mkdocs.yml: (fact, language or None) -> payload; each payload at least once.
+OFFICE_FACTS = {
+    ("address", "th"): "script", ("address", "en"): "attribute", ("phone", None): "pm25", ("fax", None): "thai",
+    ("email", None): "jinja", ("opening_hours", "th"): "entity", ("opening_hours", "en"): "pm25",
+    ("accessibility_email", None): "script",
+}
+SITE_NAME = "attribute"  # the Thai site_name
+NAV_SECTION = "thai"  # the title of the navigation's PMQA section
+# Each language's own text: static-i18n drops from search an English page identical to its Thai one.
+POST_TEXT = {"th": "เนื้อหาของข่าว\n", "en": "The text of the post.\n"}
+# A 1×1 transparent PNG: the news images must be real files.
+PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGBgAAAABQABh6FO1AAAAABJRU5ErkJggg==")
+
+
+def post_slug(key: str) -> str:
+    return f"adv-{key}"
+
+
+def category_id(key: str) -> str:
+    return f"adv-{key}"
+
+
+# The news image of a payload: its path under docs/, the payload being its file name.
+def image_src(key: str) -> str:
+    return f"assets/images/adv/{key}/{PAYLOADS[key]}.png"
+
+
+# Put every payload into the project copy at `project`.
+def write_payloads(project: Path) -> None:
+    docs = project / "docs"
+    _write_news(docs)
+    _write_criteria(docs)
+    for key, page in PAGES.items():
+        for lang in LANGS:
+            _update_front_matter(_page_file(docs, page, lang), {"title": PAYLOADS[key], "description": PAYLOADS[key]})
+    _write_configuration(project / "mkdocs.yml")
+
+
+def _write_news(docs: Path) -> None:
+    categories_file = docs / "news" / "categories.yml"
+    categories = yaml.safe_load(categories_file.read_text(encoding="utf-8"))
+    for day, (key, payload) in enumerate(PAYLOADS.items(), start=1):
+        categories[category_id(key)] = {lang: payload for lang in LANGS}
+        image = docs / image_src(key)
+        image.parent.mkdir(parents=True, exist_ok=True)
+        image.write_bytes(PNG)
+        front_matter = {
+            "title": payload,
+            "date": datetime.date(NEWS_YEAR, 1, day),
+            "description": payload,
+            "category": category_id(key),
+            "tags": [payload],
+            "image": {"src": image_src(key), "alt": payload},
+        }
+        for lang in LANGS:
+            suffix = "" if lang == "th" else ".en"
+            post = docs / "news" / str(NEWS_YEAR) / f"{post_slug(key)}{suffix}.md"
+            post.parent.mkdir(parents=True, exist_ok=True)
+            post.write_text(_front_matter_text(front_matter) + POST_TEXT[lang], encoding="utf-8")
+    categories_file.write_text(_yaml(categories), encoding="utf-8")
+
+
+def _write_criteria(docs: Path) -> None:
+    for key, number in CATEGORIES.items():
+        for lang in LANGS:
+            path = _page_file(docs, f"pmqa/category-{number}", lang)
+            meta, _ = _split_front_matter(path)
+            pmqa = meta["pmqa"]
+            pmqa["title"] = PAYLOADS[key]
+            pmqa["items"][0]["title"] = PAYLOADS[key]
+            _update_front_matter(path, {"pmqa": pmqa})
+    levels_file = docs / "pmqa" / "levels.yml"
+    levels = yaml.safe_load(levels_file.read_text(encoding="utf-8"))
+    for level in [*levels["levels"], levels["not_reached"]]:
+        for lang in LANGS:
+            level["name"][lang] = PAYLOADS[LEVEL_NAMES[(level["id"], lang)]]
+    levels_file.write_text(_yaml(levels), encoding="utf-8")
+
+
+def _write_configuration(mkdocs_yml: Path) -> None:
+    text = mkdocs_yml.read_text(encoding="utf-8")
+    office = {}
+    for (fact, lang), key in OFFICE_FACTS.items():
+        if lang:
+            office.setdefault(fact, {})[lang] = PAYLOADS[key]
+        else:
+            office[fact] = PAYLOADS[key]
+    text, found = re.subn(r"^  office:\n(?:(?:    .*|\s*)\n)+", "  office: " + json.dumps(office, ensure_ascii=False) + "\n\n", text, count=1, flags=re.M)
+    assert found == 1, "mkdocs.yml: extra.office block not found"
+    text, found = re.subn(r"^site_name: .*$", "site_name: " + json.dumps(PAYLOADS[SITE_NAME]), text, count=1, flags=re.M)
+    assert found == 1, "mkdocs.yml: site_name not found"
+    text, found = re.subn(r"^  - PMQA 4\.0:$", "  - " + json.dumps(PAYLOADS[NAV_SECTION], ensure_ascii=False) + ":", text, count=1, flags=re.M)
+    assert found == 1, "mkdocs.yml: PMQA nav section not found"
+    mkdocs_yml.write_text(text, encoding="utf-8")
+
+
+def _page_file(docs: Path, page: str, lang: str) -> Path:
+    return docs / (page + ("" if lang == "th" else ".en") + ".md")
+
+
+def _split_front_matter(path: Path) -> tuple[dict, str]:
+    text = path.read_text(encoding="utf-8")
+    match = re.match(r"---\n(.*?)\n---\n", text, re.S)
+    return yaml.safe_load(match.group(1)), text[match.end():]
+
+
+def _update_front_matter(path: Path, changes: dict) -> None:
+    meta, body = _split_front_matter(path)
+    path.write_text(_front_matter_text({**meta, **changes}) + body, encoding="utf-8")
+
+
+def _front_matter_text(meta: dict) -> str:
+    return "---\n" + _yaml(meta) + "---\n\n"
+
+
+def _yaml(data) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
