@@ -1,16 +1,11 @@
-"""The PMQA 4.0 scoring calculator page, generated from the validated criteria metadata.
+"""MkDocs hooks: The PMQA 4.0 scoring calculator page, generated from the validated criteria metadata.
 
-A page with `pmqa_calculator: true` in its front matter gets `calculator`: everything the
-template renders (the form, the results table) and embeds as JSON for the page's script
-(docs/assets/javascripts/pmqa-calculator.js). Nothing about categories, items, levels or
-points is written anywhere else: an item added to the metadata appears in the calculator.
+The logic is in `officesite.criteria.calculator`; these handlers adapt it to MkDocs' events.
 """
 
-from pmqa_scoring import level_reached, score_assessment, scoring_criteria
-from site_criteria import site_criteria
-from ui_strings import UI_STRINGS_FILE, load_ui_strings
-
-STRING_PREFIX = "calculator_"
+from officesite.criteria.calculator import calculator_data
+from officesite.criteria.site import site_criteria
+from officesite.strings import UI_STRINGS_FILE, load_ui_strings
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -29,46 +24,4 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-# -----------------------------------------------------------------------------
-# Helpers
-# -----------------------------------------------------------------------------
-
 _state: dict = {}
-
-
-# What the calculator page shows and its script reads, in one language.
-def calculator_data(criteria, lang: str, ui: dict) -> dict:
-    named_levels = [criteria.not_reached, *criteria.levels]
-    scoring = scoring_criteria(criteria)
-    return {
-        "lang": lang,
-        "scoring": scoring,
-        "initial": initial_results(scoring, criteria, lang, ui),
-        "display_decimals": criteria.display_decimals,
-        "levels": [{"id": level.id, "name": level.name[lang], "points": level.points} for level in named_levels],
-        "categories": [
-            {
-                "number": c.number,
-                "title": c.title,
-                "heading": ui["criteria_heading"].format(number=c.number, title=c.title),
-                "label": f"{ui['criteria_category']} {c.number}",
-                "items": [{"id": item.id, "title": item.title} for item in c.items],
-            }
-            for _, c in sorted(criteria.categories[lang].items())
-        ],
-        "strings": {key[len(STRING_PREFIX):]: text for key, text in ui.items() if key.startswith(STRING_PREFIX)},
-    }
-
-
-# The results of an empty assessment, rendered into the page so that the script, which shows
-# the same for a reader with no saved answers, moves nothing on the page.
-def initial_results(scoring: dict, criteria, lang: str, ui: dict) -> dict:
-    result = score_assessment(scoring, {})
-    names = {level.id: level.name[lang] for level in (criteria.not_reached, *criteria.levels)}
-    shown = lambda value: f"{value:.{criteria.display_decimals}f}"  # noqa: E731
-    categories = {}
-    for number, score in result["categories"].items():
-        following = next((level for level in criteria.levels if score < level.points), None)
-        gap = f"{shown(following.points - score)} ({names[following.id]})" if following else ui["calculator_gap_none"]
-        categories[number] = {"score": shown(score), "level": names[level_reached(scoring, score)], "gap": gap}
-    return {"overall": shown(result["overall"]), "level": result["level"], "level_name": names[result["level"]], "categories": categories}

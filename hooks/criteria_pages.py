@@ -1,21 +1,12 @@
-"""PMQA 4.0 criteria pages: validate the metadata on every build, render its tables.
+"""MkDocs hooks: PMQA 4.0 criteria pages: validate the metadata on every build, render its tables.
 
-Pages hold markers that this hook replaces with Markdown made from the metadata, so page
-text and metadata cannot drift:
-  <!-- pmqa:heading -->     the category page's title, "หมวด 3 …" / "Category 3: …"
-  <!-- pmqa:items -->       the items of the page's category
-  <!-- pmqa:levels -->      the levels and their points
-  <!-- pmqa:categories -->  the seven categories, linked to their pages
+The logic is in `officesite.criteria.pages`; these handlers adapt it to MkDocs' events.
 """
 
-import posixpath
-import re
 from mkdocs.exceptions import PluginError
-
-from site_criteria import CRITERIA_FOLDER, site_criteria
-from ui_strings import UI_STRINGS_FILE, load_ui_strings
-
-MARKER = re.compile(r"<!--\s*pmqa:([\w-]+)\s*-->")
+from officesite.criteria.pages import MARKER, NEEDS_CATEGORY, RENDERERS
+from officesite.criteria.site import site_criteria
+from officesite.strings import UI_STRINGS_FILE, load_ui_strings
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -46,71 +37,5 @@ def on_page_markdown(markdown, page, config, files):
     return MARKER.sub(replace, markdown)
 
 
-# -----------------------------------------------------------------------------
-# Helpers
-# -----------------------------------------------------------------------------
-
 _criteria = None
 _strings: dict = {}
-
-
-# A category page's level-1 heading.
-def category_heading(criteria, category, ui, lang, src_uri) -> str:
-    return "# " + _cell(ui["criteria_heading"].format(number=category.number, title=category.title))
-
-
-# The table of a category's items.
-def items_table(criteria, category, ui, lang, src_uri) -> str:
-    rows = [(item.id, item.title) for item in category.items]
-    return _table((ui["criteria_item"], ui["criteria_item_title"]), rows)
-
-
-# The table of levels, lowest first.
-def levels_table(criteria, category, ui, lang, src_uri) -> str:
-    rows = [(level.name[lang], _points(level.points)) for level in criteria.levels]
-    return _table((ui["criteria_level"], ui["criteria_points"]), rows)
-
-
-# The table of the seven categories, each linked to its page; weights only when they differ.
-def categories_table(criteria, category, ui, lang, src_uri) -> str:
-    categories = [c for _, c in sorted(criteria.categories[lang].items())]
-    show_weights = len({c.weight for c in categories}) > 1
-    page_folder = posixpath.dirname(src_uri)
-    header = [ui["criteria_category"], ui["criteria_category_title"], ui["criteria_item_count"]]
-    rows = []
-    for c in categories:
-        link = posixpath.relpath(f"{CRITERIA_FOLDER}/category-{c.number}.md", page_folder or ".")
-        row = [str(c.number), f"[{_cell(c.title)}]({link})", str(len(c.items))]
-        rows.append(row + ([_points(c.weight)] if show_weights else []))
-    return _table(header + ([ui["criteria_weight"]] if show_weights else []), rows, escape=False)
-
-
-RENDERERS = {
-    "heading": category_heading,
-    "items": items_table,
-    "levels": levels_table,
-    "categories": categories_table,
-}
-NEEDS_CATEGORY = {"heading", "items"}
-
-
-def _table(header, rows, escape=True) -> str:
-    cell = _cell if escape else str
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(cell(value) for value in row) + " |" for row in rows]
-    return "\n".join(lines)
-
-
-# Metadata is text, never markup: every character that HTML or Markdown (tables, links,
-# emphasis, attribute lists) would read as syntax becomes a character reference, which
-# Markdown passes through and the browser shows as the character. Line breaks would end
-# the table row: whitespace runs become one space.
-MARKDOWN_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **{c: f"&#{ord(c)};" for c in "\\`*_[]{}|#!~^"}})
-
-
-def _cell(text: str) -> str:
-    return " ".join(str(text).split()).translate(MARKDOWN_TEXT)
-
-
-def _points(value: float) -> str:
-    return f"{value:g}"

@@ -1,17 +1,10 @@
-"""Dates as readers of each language expect them.
+"""MkDocs hooks: Dates as readers of each language expect them.
 
-Thai pages show the Buddhist Era with Thai month names ("18 กรกฎาคม 2561"); Babel has no
-Buddhist calendar and prints "ค.ศ. 2018" for Thai, so the year is added here (+543). English
-pages show "18 July 2018". Templates use the `display_date` filter; machine-readable dates
-stay ISO 8601 (`<time datetime="2018-07-18">`).
+The logic is in `officesite.dates`; these handlers adapt it to MkDocs' events.
 """
 
-import datetime
-from functools import lru_cache
 
-from babel.dates import format_date
-
-BUDDHIST_ERA_OFFSET = 543
+from officesite.dates import format_display_date
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -21,21 +14,3 @@ BUDDHIST_ERA_OFFSET = 543
 def on_env(env, config, files):
     env.filters["display_date"] = lambda date: format_display_date(date, config.theme["language"])
     return env
-
-
-# -----------------------------------------------------------------------------
-# Helpers
-# -----------------------------------------------------------------------------
-
-
-# A date as text for a reader of the given language.
-@lru_cache(maxsize=16384)
-def format_display_date(date: datetime.date, lang: str) -> str:
-    if lang == "th":
-        return f"{format_date(date, 'd MMMM', locale='th')} {date.year + BUDDHIST_ERA_OFFSET}"
-    return format_date(date, "d MMMM y", locale=lang)
-
-
-# A year as text for a reader of the given language (Thai: Buddhist Era).
-def format_display_year(year: int, lang: str) -> str:
-    return str(year + BUDDHIST_ERA_OFFSET) if lang == "th" else str(year)

@@ -1,30 +1,21 @@
-"""security.txt (RFC 9116) at /.well-known/security.txt, from the contact the office sets.
+"""MkDocs hooks: security.txt (RFC 9116) at /.well-known/security.txt, from the contact the office sets.
 
-`extra.office.security_contact` in mkdocs.yml: an e-mail address, or a mailto: or https://
-URL, where people report security problems with the site. Empty (as shipped): no file,
-because nothing about the office is invented. It does not fall back to `email`: a
-security.txt commits the office to read and answer reports at that address, which only the
-office can decide. The file expires a little under a year after the build (RFC 9116 asks
-for less than a year): a site left unrebuilt stops vouching for a contact nobody may read.
+The logic is in `officesite.security.security_txt`; these handlers adapt it to MkDocs' events.
 """
 
-import re
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
 
 from mkdocs.exceptions import PluginError
-
-from shown_value import shown_value
-from site_languages import site_languages
-
-FIELD = "extra.office.security_contact"
-SECURITY_TXT = ".well-known/security.txt"
-LIFETIME = timedelta(days=364)
-# Printable ASCII an address may hold (RFC 5322 atoms, dotted host name).
-EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-# The characters of a URI (RFC 3986): no space, no control character, no quote or bracket.
-URI_CHARACTERS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+from officesite.languages import site_languages
+from officesite.security.security_txt import (
+    FIELD,
+    configured_contact,
+    contact_problem,
+    contact_uri,
+    security_txt,
+    write_security_txt,
+)
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -32,7 +23,7 @@ URI_CHARACTERS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 
 
 def on_config(config):
-    problem = contact_problem(_configured_contact(config))
+    problem = contact_problem(configured_contact(config))
     if problem:
         raise PluginError(f"mkdocs.yml: {FIELD}: {problem}")
 
@@ -40,68 +31,6 @@ def on_config(config):
 def on_post_build(config):
     if config.plugins["i18n"].building:  # static-i18n's build of another language, in its folder
         return
-    contact = contact_uri(_configured_contact(config))
+    contact = contact_uri(configured_contact(config))
     text = security_txt(contact, site_languages(config), config.site_url, datetime.now(timezone.utc)) if contact else None
     write_security_txt(Path(config.site_dir), text)
-
-
-# -----------------------------------------------------------------------------
-# Helpers
-# -----------------------------------------------------------------------------
-
-
-def _configured_contact(config):
-    office = config.extra.get("office")
-    return office.get("security_contact") if isinstance(office, dict) else None
-
-
-# What is wrong with a configured contact, or None when it is usable or unset.
-def contact_problem(value) -> str | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if not isinstance(value, str):
-        return f"expected text, got {type(value).__name__}"
-    if contact_uri(value) is None:
-        return f"expected an e-mail address, a mailto: URL or an https:// URL on one line, got {shown_value(value)}"
-    return None
-
-
-# The Contact URI of a configured contact (an address becomes mailto:), or None if it is not one.
-def contact_uri(value) -> str | None:
-    if not isinstance(value, str) or not URI_CHARACTERS.fullmatch(value.strip()):
-        return None
-    value = value.strip()
-    if EMAIL.fullmatch(value):
-        return f"mailto:{value}"
-    if value.startswith("mailto:") and EMAIL.fullmatch(value[len("mailto:") :]):
-        return value
-    try:
-        host = urlsplit(value).hostname if value.startswith("https://") else None
-    except ValueError:  # e.g. an unclosed [IPv6 address
-        host = None
-    return value if host else None
-
-
-# The text of security.txt: Contact, Expires, Preferred-Languages, and Canonical on an https site.
-def security_txt(contact: str, languages, site_url: str, now: datetime) -> str:
-    expires = (now.astimezone(timezone.utc) + LIFETIME).replace(microsecond=0)
-    lines = [
-        f"Contact: {contact}",
-        f"Expires: {expires.strftime('%Y-%m-%dT%H:%M:%SZ')}",
-        f"Preferred-Languages: {', '.join(languages)}",
-    ]
-    if (site_url or "").startswith("https://"):  # RFC 9116: web URIs in the file are https
-        lines.append(f"Canonical: {urljoin(site_url, SECURITY_TXT)}")
-    return "\n".join(lines) + "\n"
-
-
-# Write security.txt under the site root, or remove one left by an earlier build (MkDocs
-# never cleans dot folders of the site) when there is none to write.
-def write_security_txt(site_dir: Path, text: str | None) -> None:
-    path = Path(site_dir) / SECURITY_TXT
-    if text is None:
-        path.unlink(missing_ok=True)
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-

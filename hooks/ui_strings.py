@@ -1,17 +1,11 @@
-"""Interface strings of the project's templates, in the language being built.
+"""MkDocs hooks: Interface strings of the project's templates, in the language being built.
 
-Material's own strings come from its theme languages; these are the project's additions.
-Templates read `ui.<key>` (the page's language) and `ui_by_lang.<lang>.<key>` (any language,
-for bilingual pages such as the 404 page).
+The logic is in `officesite.strings`; these handlers adapt it to MkDocs' events.
 """
 
-from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 
-from metadata_problems import MetadataError, kind_of, read_yaml_file, text_problem
-
-UI_STRINGS_FILE = Path(__file__).with_name("ui_strings.yml")
+from officesite.strings import UI_STRINGS_FILE, add_ui_strings, load_ui_strings
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -24,49 +18,11 @@ def on_config(config):
 
 
 def on_template_context(context, template_name, config):
-    return add_ui_strings(context, config)
+    return add_ui_strings(context, _ui_strings, config.theme["language"])
 
 
 def on_page_context(context, page, config, nav):
-    return add_ui_strings(context, config)
+    return add_ui_strings(context, _ui_strings, config.theme["language"])
 
-
-# -----------------------------------------------------------------------------
-# Helpers
-# -----------------------------------------------------------------------------
 
 _ui_strings: dict = {}
-
-
-# Add the strings of the language being built to a template context.
-def add_ui_strings(context, config):
-    context["ui"] = _ui_strings[config.theme["language"]]
-    context["ui_by_lang"] = _ui_strings
-    return context
-
-
-# Read the strings file (as every metadata file is read) and check that every language has the same keys.
-def load_ui_strings(path: Path) -> dict:
-    try:
-        strings = read_yaml_file(path, path.name)
-    except MetadataError as error:
-        raise PluginError(str(error)) from None
-    problems = ui_strings_problems(strings)
-    if problems:
-        raise PluginError("\n".join(f"{path.name}: {problem}" for problem in problems))
-    return strings
-
-
-# List what is wrong with a {language: {key: text}} mapping (empty when it is right).
-def ui_strings_problems(strings) -> list[str]:
-    if not isinstance(strings, dict) or not strings:
-        return ["expected a mapping of language to strings"]
-    all_keys = set().union(*(texts.keys() for texts in strings.values() if isinstance(texts, dict)))
-    problems = []
-    for lang, texts in strings.items():
-        if not isinstance(texts, dict):
-            problems.append(f"{lang}: expected a mapping of key to text, got {kind_of(texts)}")
-            continue
-        problems += [f"{lang}.{key}: missing" for key in sorted(all_keys - texts.keys())]
-        problems += [f"{lang}.{key}: {text_problem(text)}" for key, text in texts.items() if text_problem(text)]
-    return problems

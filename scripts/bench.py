@@ -30,11 +30,10 @@ import urllib.request
 from pathlib import Path
 
 from mkdocs.utils.yaml import yaml_load
+from sample_news import write_sample_posts
+from site_copy import copy_site
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-from sample_news import write_sample_posts  # noqa: E402
-from site_copy import copy_site  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 

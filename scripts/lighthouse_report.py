@@ -17,9 +17,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from nginx_server import NginxServer
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-from nginx_server import NginxServer  # noqa: E402
 
 PAGES = ["", "news/", "news/2018/pmqa-workshop/", "pmqa/category-3/", "pmqa/calculator/"]
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")

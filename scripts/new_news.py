@@ -16,12 +16,17 @@ import sys
 from pathlib import Path
 
 import yaml
+from officesite.metadata import shown_path, text_problem
+from officesite.news.posts import (
+    NEWS_FOLDER,
+    NewsError,
+    build_date,
+    load_news,
+    read_date,
+    slug_problem,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-# The hooks' own rules: the script checks with them, it has none of its own.
-from metadata_problems import shown_path, text_problem  # noqa: E402
-from news_posts import NEWS_FOLDER, NewsError, build_date, load_news, read_date, slug_problem  # noqa: E402
 
 LANGUAGES = ("th", "en")
 PLACEHOLDERS = {

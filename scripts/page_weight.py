@@ -63,7 +63,6 @@ def measure(site_dir: Path) -> dict:
 
 
 def build_with_posts(posts: int, work: Path) -> Path:
-    sys.path.insert(0, str(ROOT / "scripts"))
     from sample_news import write_sample_posts
     from site_copy import copy_site
 

@@ -17,13 +17,17 @@ import math
 import sys
 from pathlib import Path
 
-from mkdocs.utils.yaml import yaml_load
+from officesite.criteria.metadata import CriteriaError, load_criteria
+from officesite.criteria.scoring import (
+    AssessmentError,
+    read_assessment,
+    score_assessment,
+    scoring_criteria,
+)
+from officesite.languages import languages_of_mkdocs_yml
+from officesite.metadata_shown import shown_value
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-from criteria_metadata import CriteriaError, load_criteria  # noqa: E402
-from pmqa_scoring import AssessmentError, read_assessment, score_assessment, scoring_criteria  # noqa: E402
-from shown_value import shown_value  # noqa: E402
 
 # The calculator refuses to import more (MAX_IMPORT_BYTES in pmqa-calculator.js); an
 # assessment of every item is under 1 kB.
@@ -37,15 +41,6 @@ class AssessmentFileError(Exception):
     """A file that cannot be read as an assessment's JSON; the message is one line."""
 
 
-# The site's languages, default first, from static-i18n's block of mkdocs.yml.
-def site_languages(mkdocs_yml: Path) -> tuple[str, ...]:
-    with open(mkdocs_yml, encoding="utf-8") as file:
-        config = yaml_load(file)
-    i18n = next(plugin["i18n"] for plugin in config["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
-    languages = sorted(i18n["languages"], key=lambda lang: not lang.get("default", False))
-    return tuple(lang["locale"] for lang in languages if lang.get("build", True))
-
-
 def main(argv: list[str]) -> int:
     if len(argv) != 1:
         print("usage: python scripts/score.py FILE.json", file=sys.stderr)
@@ -57,7 +52,7 @@ def main(argv: list[str]) -> int:
         print(f"{path}: {error}", file=sys.stderr)
         return 2
     try:
-        criteria = load_criteria(ROOT / "docs" / "pmqa", site_languages(ROOT / "mkdocs.yml"), display_root=ROOT)
+        criteria = load_criteria(ROOT / "docs" / "pmqa", languages_of_mkdocs_yml(ROOT / "mkdocs.yml").codes, display_root=ROOT)
     except CriteriaError as error:
         print(error, file=sys.stderr)  # one line per problem, each naming its file and field
         return 2

@@ -4,8 +4,8 @@ import copy
 import json
 from pathlib import Path
 
-from criteria_metadata import load_criteria
-from pmqa_scoring import scoring_criteria
+from officesite.criteria.metadata import load_criteria
+from officesite.criteria.scoring import scoring_criteria
 
 ROOT = Path(__file__).resolve().parent.parent
 VECTORS = json.loads((ROOT / "tests" / "golden" / "pmqa-scoring.json").read_text(encoding="utf-8"))["vectors"]

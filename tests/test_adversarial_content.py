@@ -16,15 +16,25 @@ import xml.etree.ElementTree as ET
 from urllib.parse import unquote, urlsplit
 
 import pytest
-
 from adversarial_project import (
-    CATEGORIES, LANGS, LEVEL_NAMES, NAV_SECTION, NEWS_YEAR, OFFICE_FACTS, PAGES, PAYLOADS, SITE_NAME,
-    category_id, image_src, post_slug, write_payloads,
+    CATEGORIES,
+    LANGS,
+    LEVEL_NAMES,
+    NAV_SECTION,
+    NEWS_YEAR,
+    OFFICE_FACTS,
+    PAGES,
+    PAYLOADS,
+    SITE_NAME,
+    category_id,
+    image_src,
+    post_slug,
+    write_payloads,
 )
 from conftest import build_site, copy_project
 from nginx_server import NginxServer
+from officesite.strings import UI_STRINGS_FILE, load_ui_strings
 from site_files import BuiltSite
-from ui_strings import UI_STRINGS_FILE, load_ui_strings
 
 pytestmark = pytest.mark.adversarial
 

@@ -5,9 +5,8 @@ import json
 import re
 
 import pytest
-
 from conftest import build_site
-from pmqa_scoring import read_assessment, score_assessment
+from officesite.criteria.scoring import read_assessment, score_assessment
 from scoring_vectors import SCORING, VECTORS, assert_result_matches, scoring_for
 from site_files import BuiltSite
 

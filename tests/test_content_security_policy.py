@@ -4,7 +4,13 @@ the nginx header, whatever the content; a script that content brings stops the b
 import re
 
 from conftest import build_site
-from content_security_policy import TEMPLATE_SCRIPTS, body_script_problem, inline_script_hashes, policy_text, storage_scope
+from officesite.security.csp import (
+    TEMPLATE_SCRIPTS,
+    body_script_problem,
+    inline_script_hashes,
+    policy_text,
+    storage_scope,
+)
 
 META_POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 

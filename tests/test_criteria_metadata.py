@@ -5,9 +5,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
-from criteria_metadata import CriteriaError, load_criteria
+from officesite.criteria.metadata import CriteriaError, load_criteria
 
 LANGUAGES = ("th", "en")
 

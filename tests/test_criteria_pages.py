@@ -1,7 +1,7 @@
 """Criteria pages are rendered from the metadata, and bad metadata stops a real build."""
 
 from conftest import ROOT, build_site
-from criteria_metadata import load_criteria
+from officesite.criteria.metadata import load_criteria
 
 CRITERIA = load_criteria(ROOT / "docs" / "pmqa", ("th", "en"))
 

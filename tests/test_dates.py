@@ -3,8 +3,7 @@
 import datetime
 
 import pytest
-
-from dates import format_display_date, format_display_year
+from officesite.dates import format_display_date, format_display_year
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,14 @@ from pathlib import Path
 
 from markupsafe import Markup
 from mkdocs.structure.nav import Section
-
-from escaping import autoescape_for, escape_meta_texts, escape_nav_titles, escaped, project_templates, title_markup
+from officesite.security.escaping import (
+    autoescape_for,
+    escape_meta_texts,
+    escape_nav_titles,
+    escaped,
+    project_templates,
+    title_markup,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 UNESCAPED = re.compile(r"\|\s*safe\b|\{%-?\s*autoescape\s+false|\bMarkup\(")
@@ -19,14 +25,14 @@ UNESCAPED = re.compile(r"\|\s*safe\b|\{%-?\s*autoescape\s+false|\bMarkup\(")
 ALLOWED = {
     ("overrides/news-post.html", "{{ page.content | safe }}"): (1, "the post's body: HTML that Markdown made from the office's text"),
     ("overrides/main.html", "{% autoescape false %}"): (2, "Material's own config and scripts blocks, patched as text (search base, defer)"),
-    ("hooks/escaping.py", """return Markup(heading_title.replace('"', "&#34;").replace("'", "&#39;"))"""): (
+    ("hooks/officesite/security/escaping.py", """return Markup(heading_title.replace('"', "&#34;").replace("'", "&#39;"))"""): (
         1, "a title MkDocs took from a heading: HTML text already, quotes escaped here"),
 }
 
 
 def unescaped_outputs() -> list[tuple[str, str]]:
     found = []
-    for path in sorted([*(ROOT / "overrides").rglob("*.html"), *(ROOT / "hooks").glob("*.py")]):
+    for path in sorted([*(ROOT / "overrides").rglob("*.html"), *(ROOT / "hooks").rglob("*.py")]):
         for line in path.read_text(encoding="utf-8").splitlines():
             if UNESCAPED.search(line) and not line.lstrip().startswith("#"):
                 found.append((path.relative_to(ROOT).as_posix(), line.strip()))

@@ -10,10 +10,9 @@ import urllib.request
 from datetime import datetime, timedelta, timezone
 
 import pytest
-
 from conftest import ROOT, build_site
-from content_security_policy import inline_script_hashes
 from nginx_server import NginxServer
+from officesite.security.csp import inline_script_hashes
 from site_copy import copy_site
 from site_files import BuiltSite, language_of
 

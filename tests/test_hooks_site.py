@@ -3,12 +3,11 @@
 from pathlib import Path
 
 import pytest
-
-from language_alternates import hreflang_links, language_links
-from not_found_page import keep_language_404, language_homes
-from office_facts import office_config_problems, office_facts
-from thai_slugs import slugify_heading
-from ui_strings import UI_STRINGS_FILE, load_ui_strings, ui_strings_problems
+from officesite.alternates import hreflang_links, language_links
+from officesite.not_found import keep_language_404, language_homes
+from officesite.office import office_config_problems, office_facts
+from officesite.slugs import slugify_heading
+from officesite.strings import UI_STRINGS_FILE, load_ui_strings, ui_strings_problems
 
 LANGUAGES = [("th", "ไทย"), ("en", "English")]
 

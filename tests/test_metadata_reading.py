@@ -3,8 +3,15 @@
 import time
 
 import pytest
-
-from metadata_problems import MetadataError, number_problem, parse_yaml, read_front_matter, read_text, read_yaml_file, text_problem
+from officesite.metadata import (
+    MetadataError,
+    number_problem,
+    parse_yaml,
+    read_front_matter,
+    read_text,
+    read_yaml_file,
+    text_problem,
+)
 
 WHERE = "docs/news/2019/x.md"
 

@@ -6,9 +6,15 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
-from news_posts import THAILAND, NewsError, build_date, listing_pages, load_news, page_numbers
+from officesite.news.posts import (
+    THAILAND,
+    NewsError,
+    build_date,
+    listing_pages,
+    load_news,
+    page_numbers,
+)
 
 LANGUAGES = ("th", "en")
 POST = "---\ntitle: {title}\ndate: {date}\ndescription: Summary\n---\n\nText\n"

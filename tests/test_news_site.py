@@ -1,16 +1,12 @@
 """The built news: post pages, listings, archive, feeds, with the real posts and at scale."""
 
 import json
-import sys
 
 import feedparser
 import pytest
-
-from conftest import ROOT, build_site, copy_project
+from conftest import build_site, copy_project
+from sample_news import write_sample_posts
 from site_files import BuiltSite
-
-sys.path.insert(0, str(ROOT / "scripts"))
-from sample_news import write_sample_posts  # noqa: E402
 
 POST = "news/2018/pmqa-workshop/"
 

@@ -7,9 +7,12 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
-from pmqa_scoring import AssessmentError, read_assessment, score_assessment
+from officesite.criteria.scoring import (
+    AssessmentError,
+    read_assessment,
+    score_assessment,
+)
 from scoring_vectors import SCORING, VECTORS, assert_result_matches, scoring_for
 
 SCORE = ROOT / "scripts" / "score.py"

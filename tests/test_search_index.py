@@ -4,9 +4,14 @@ import json
 import subprocess
 
 import pytest
-
 from conftest import ROOT
-from search_index import WORD_JOINER, search_base, segment_thai, split_compound, split_index
+from officesite.search.index import (
+    WORD_JOINER,
+    search_base,
+    segment_thai,
+    split_compound,
+    split_index,
+)
 
 QUERY_JS = ROOT / "docs" / "assets" / "javascripts" / "thai-query.js"
 

@@ -3,10 +3,14 @@
 from datetime import datetime, timezone
 
 import pytest
-
 from conftest import build_site
-from shown_value import SHOWN_LENGTH
-from security_txt import contact_problem, contact_uri, security_txt, write_security_txt
+from officesite.metadata_shown import SHOWN_LENGTH
+from officesite.security.security_txt import (
+    contact_problem,
+    contact_uri,
+    security_txt,
+    write_security_txt,
+)
 
 BUILT = datetime(2026, 11, 25, 4, 59, 19, 123456, tzinfo=timezone.utc)
 

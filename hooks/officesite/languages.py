@@ -91,3 +91,8 @@ def _languages(entries, site_url) -> Languages:
         names={code: name for code, name, _, _ in built},
         site_url=(site_url or "/").rstrip("/") + "/",
     )
+
+
+# The built languages' codes of a loaded configuration, the default first.
+def site_languages(config) -> tuple[str, ...]:
+    return languages_of_config(config).codes

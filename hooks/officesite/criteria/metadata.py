@@ -12,7 +12,18 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from metadata_problems import MetadataError, kind_of, list_problem, number_problem, printable, read_front_matter, read_yaml_file, shown_number, shown_path, text_problem
+from officesite.metadata import (
+    MetadataError,
+    kind_of,
+    list_problem,
+    number_problem,
+    printable,
+    read_front_matter,
+    read_yaml_file,
+    shown_number,
+    shown_path,
+    text_problem,
+)
 
 CATEGORY_NUMBERS = tuple(range(1, 8))
 LEVELS_FILE = "levels.yml"

@@ -8,7 +8,7 @@ import datetime
 import xml.etree.ElementTree as ET
 from email.utils import format_datetime
 
-from news_posts import THAILAND
+from officesite.news.posts import THAILAND
 
 FEED_SIZE = 20
 RSS_FILE = "rss.xml"

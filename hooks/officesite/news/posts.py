@@ -22,8 +22,19 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
-from dates import BUDDHIST_ERA_OFFSET
-from metadata_problems import MetadataError, decode_text, front_matter_of, kind_of, parse_yaml, printable, read_text, read_yaml_file, shown_path, text_problem
+from officesite.dates import BUDDHIST_ERA_OFFSET
+from officesite.metadata import (
+    MetadataError,
+    decode_text,
+    front_matter_of,
+    kind_of,
+    parse_yaml,
+    printable,
+    read_text,
+    read_yaml_file,
+    shown_path,
+    text_problem,
+)
 
 NEWS_FOLDER = "news"
 CATEGORIES_FILE = "categories.yml"

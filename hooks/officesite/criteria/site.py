@@ -8,8 +8,13 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from criteria_metadata import CATEGORY_GLOB, LEVELS_FILE, CriteriaError, load_criteria
-from site_languages import site_languages
+from officesite.criteria.metadata import (
+    CATEGORY_GLOB,
+    LEVELS_FILE,
+    CriteriaError,
+    load_criteria,
+)
+from officesite.languages import site_languages
 
 CRITERIA_FOLDER = "pmqa"
 

@@ -1,0 +1,48 @@
+"""Interface strings of the project's templates, in the language being built.
+
+Material's own strings come from its theme languages; these are the project's additions.
+Templates read `ui.<key>` (the page's language) and `ui_by_lang.<lang>.<key>` (any language,
+for bilingual pages such as the 404 page).
+"""
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from officesite.metadata import MetadataError, kind_of, read_yaml_file, text_problem
+
+UI_STRINGS_FILE = Path(__file__).with_name("ui_strings.yml")
+
+
+# Add the strings of the language being built to a template context.
+def add_ui_strings(context, strings: dict, lang: str):
+    context["ui"] = strings[lang]
+    context["ui_by_lang"] = strings
+    return context
+
+
+# Read the strings file (as every metadata file is read) and check that every language has the same keys.
+def load_ui_strings(path: Path) -> dict:
+    try:
+        strings = read_yaml_file(path, path.name)
+    except MetadataError as error:
+        raise PluginError(str(error)) from None
+    problems = ui_strings_problems(strings)
+    if problems:
+        raise PluginError("\n".join(f"{path.name}: {problem}" for problem in problems))
+    return strings
+
+
+# List what is wrong with a {language: {key: text}} mapping (empty when it is right).
+def ui_strings_problems(strings) -> list[str]:
+    if not isinstance(strings, dict) or not strings:
+        return ["expected a mapping of language to strings"]
+    all_keys = set().union(*(texts.keys() for texts in strings.values() if isinstance(texts, dict)))
+    problems = []
+    for lang, texts in strings.items():
+        if not isinstance(texts, dict):
+            problems.append(f"{lang}: expected a mapping of key to text, got {kind_of(texts)}")
+            continue
+        problems += [f"{lang}.{key}: missing" for key in sorted(all_keys - texts.keys())]
+        problems += [f"{lang}.{key}: {text_problem(text)}" for key, text in texts.items() if text_problem(text)]
+    return problems
