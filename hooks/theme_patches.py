@@ -1,29 +1,41 @@
-"""MkDocs hooks: Pinned fixes to Material's built scripts and markup, where no theme option does the job.
+"""MkDocs hooks: Material's internals, patched where no theme option or block does the job.
 
-The logic is in `officesite.material`; these handlers adapt it to MkDocs' events.
+The logic and the one list of patches are in `officesite.material`; these handlers adapt it
+to MkDocs' events.
 """
 
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-from officesite.material import SCRIPT_PATCHES, apply_patch, fix_markup
+from officesite.material import (
+    REQUIREMENTS,
+    check_material,
+    fixed_markup,
+    material_edit,
+    patch_scripts,
+)
 
 # -----------------------------------------------------------------------------
 # Hooks
 # -----------------------------------------------------------------------------
 
 
+def on_config(config):
+    check_material(Path(config.config_file_path).parent / REQUIREMENTS)
+    return config
+
+
+def on_env(env, config, files):
+    env.filters["material_edit"] = material_edit
+    return env
+
+
 def on_post_page(output, page, config):
-    return fix_markup(output)
+    return fixed_markup(output, page.file.dest_uri)
 
 
 def on_post_template(output_content, template_name, config):
-    return fix_markup(output_content) if template_name.endswith(".html") else output_content
+    return fixed_markup(output_content, template_name) if template_name.endswith(".html") else output_content
 
 
 def on_post_build(config):
-    for patch in SCRIPT_PATCHES:
-        targets = sorted(Path(config.site_dir).glob(patch.files))
-        if len(targets) != 1:
-            raise PluginError(f"theme_patches: {patch.name}: expected one file {patch.files}, found {len(targets)}")
-        apply_patch(targets[0], patch)
+    patch_scripts(Path(config.site_dir))

@@ -4,10 +4,10 @@ import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "requirements.txt", "docs", "hooks", "overrides")  # the build reads Material's pin
 
 
-# Copy mkdocs.yml, docs/, hooks/ and overrides/ into a new folder; return it.
+# Copy mkdocs.yml, requirements.txt, docs/, hooks/ and overrides/ into a new folder; return it.
 def copy_site(destination: Path) -> Path:
     destination = Path(destination)
     destination.mkdir(parents=True)

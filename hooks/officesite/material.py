@@ -1,24 +1,55 @@
-"""Pinned fixes to Material's built scripts and markup, where no theme option does the job.
+"""Every dependency on Material for MkDocs' internals, in one list: PATCHES.
 
-Each script patch replaces one exact text of Material 9.8.2's minified scripts in the built site.
-If a text is not found exactly once, the build stops and asks for the patch to be re-checked
-(a new Material version), instead of silently shipping the old behaviour again.
-- Alternate sitemaps: Material fetches sitemap.xml beside every `<link rel="alternate">`,
-  for its own language menu. This site links each page's twin directly; the look-ups cost
-  a request per alternate on every page view, mostly misses (/en/about/sitemap.xml).
-- Lazy search index: Material downloads the search index on every page load; it is fetched
-  only when the reader opens search (the search toggle), which is all the index is for.
-- Thai queries: Material's search worker splits only Han-script queries into words; it now
-  also hands each query to siteThaiQuery (docs/assets/javascripts/thai-query.js, loaded
-  into the worker on the first search), which splits Thai runs into the words of the index
-  that hooks/search_index.py segmented.
+Material is pinned in requirements.txt (`mkdocs-material==…`), and every patch below was
+checked against that version: the build stops at start-up when another version is installed
+(`version_problem`), and tests/test_material_layer.py applies each patch to the installed,
+pristine Material files, so a version bump fails in seconds, naming the patch. Four kinds:
+- PartialCopy: a Material partial copied into overrides/ with a few edits; preferred wherever
+  Material lets a template be overridden. The copy is the pristine file (whose SHA-256 is
+  recorded) with the Material header replaced by COPY_HEADER and each edit applied once.
+- TemplateEdit: an exact text of a block's output (`super()` in overrides/main.html, through
+  the `material_edit` filter), where overriding the block would copy fingerprinted asset names.
+- MarkupFix: an exact text of every rendered page, for markup base.html writes outside any block.
+- ScriptPatch: an exact text of a minified script in the built site.
+Each text must be found exactly once (per copy, per block output, per page, per script file),
+or the build stops naming the patch, instead of silently shipping Material's behaviour again.
 """
 
+import hashlib
+import importlib.metadata
+import importlib.util
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from jinja2.utils import htmlsafe_json_dumps
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
+
+WHERE = "hooks/officesite/material.py"
+PACKAGE = "mkdocs-material"
+REQUIREMENTS = "requirements.txt"  # beside mkdocs.yml: the one place Material's version is written
+
+
+@dataclass(frozen=True)
+class PartialCopy:
+    name: str  # the template, in Material's templates and in overrides/
+    sha256: str  # of Material's pristine file at the pinned version
+    edits: tuple[tuple[str, str], ...]  # (old, new): each old text once in the pristine file
+
+
+@dataclass(frozen=True)
+class TemplateEdit:
+    name: str  # what overrides/main.html passes to the material_edit filter
+    old: str  # `{value}` fields are filled with the filter's values, written as JSON (Jinja's tojson)
+    new: str
+
+
+@dataclass(frozen=True)
+class MarkupFix:
+    name: str
+    old: str  # once in every page: base.html writes it outside any block
+    new: str
 
 
 @dataclass(frozen=True)
@@ -29,19 +60,73 @@ class ScriptPatch:
     new: str
 
 
-SCRIPT_PATCHES = (
+COPY_HEADER = "{{#- Material's {name}, copied with the edits listed in hooks/officesite/material.py (PATCHES). -#}}\n"
+MATERIAL_HEADER = "{#-\n  This file was automatically generated - do not edit\n-#}\n"
+
+PATCHES = (
+    # The search dialog has no accessible name (Lighthouse, axe): it gets the name of its
+    # search box ("ค้นหา", "Search").
+    PartialCopy(
+        "partials/search.html",
+        "bfd556535abcddb99396ab2a7e3acc2ebcd3f36756007d3969396caa4126be30",
+        (
+            (
+                '<div class="md-search" data-md-component="search" role="dialog">',
+                """<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t('search.placeholder') }}">""",
+            ),
+        ),
+    ),
+    # The Nu Html Checker rejects the empty tabindex of the navigation's section labels.
+    PartialCopy(
+        "partials/nav-item.html",
+        "89895208f22d68ce405a4bcb6649b9150eba5bbb04663a6cb3f93f02daf1d2f7",
+        (
+            (
+                '<label class="md-nav__link" for="{{ path }}" id="{{ path }}_label" tabindex="{{ tabindex }}">',
+                '<label class="md-nav__link" for="{{ path }}" id="{{ path }}_label"{% if tabindex %} tabindex="{{ tabindex }}"{% endif %}>',
+            ),
+            (
+                '<label class="md-nav__link {{ class }}" for="{{ path }}" id="{{ path }}_label" tabindex="{{ tabindex }}">',
+                '<label class="md-nav__link {{ class }}" for="{{ path }}" id="{{ path }}_label"{% if tabindex %} tabindex="{{ tabindex }}"{% endif %}>',
+            ),
+        ),
+    ),
+    # Search reads the index of the page's own language (hooks/search_index.py).
+    TemplateEdit("search index of the page's language", '"base": {base_url}', '"base": {search_base}'),
+    # Material's bundle, deferred: even at the end of <body> a plain script blocks rendering.
+    TemplateEdit("deferred bundle", '.min.js"></script>', '.min.js" defer></script>'),
+    # The Nu Html Checker rejects autocomplete="off" on the drawer and search toggles (only
+    # text-like inputs may have it); base.html writes them outside any block.
+    MarkupFix(
+        "drawer toggle without autocomplete",
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">',
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">',
+    ),
+    MarkupFix(
+        "search toggle without autocomplete",
+        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">',
+        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">',
+    ),
+    # Material fetches sitemap.xml beside every `<link rel="alternate">`, for its own language
+    # menu. This site links each page's twin directly; the look-ups cost a request per
+    # alternate on every page view, mostly misses (/en/about/sitemap.xml).
     ScriptPatch(
         "alternate sitemap lookup",
         "assets/javascripts/bundle.*.min.js",
         "ui({document$:ct});",
-        "/* alternate sitemap lookup removed: hooks/theme_patches.py */",
+        "/* alternate sitemap lookup removed: hooks/officesite/material.py */",
     ),
+    # Material downloads the search index on every page load; it is fetched only when the
+    # reader opens search (the search toggle), which is all the index is for.
     ScriptPatch(
         "search index on opening search only",
         "assets/javascripts/bundle.*.min.js",
         'L($(location.protocol!=="file:"),Je("search"))',
         'L($(!1),Je("search"))',
     ),
+    # Material's search worker splits only Han-script queries into words; it also hands each
+    # query to siteThaiQuery (docs/assets/javascripts/thai-query.js, loaded into the worker on
+    # the first search), which splits Thai runs into the words hooks/search_index.py indexed.
     ScriptPatch(
         "Thai query segmentation",
         "assets/javascripts/workers/search.*.min.js",
@@ -51,24 +136,119 @@ SCRIPT_PATCHES = (
     ),
 )
 
-# Markup fixed in every page Material renders. The Nu Html Checker rejects autocomplete="off"
-# on its drawer and search toggles (only text-like inputs may have it) and the empty tabindex
-# of its navigation's section labels; its search dialog has no accessible name: it gets the
-# name of its search box ("ค้นหา", "Search").
-MARKUP_FIXES = (
-    (
-        re.compile(r'<div class="md-search" data-md-component="search" role="dialog">(\s*<label class="md-search__overlay"[^>]*></label>\s*<div class="md-search__inner" role="search">\s*<form[^>]*>\s*<input [^>]*aria-label="([^"]*)")'),
-        r'<div class="md-search" data-md-component="search" role="dialog" aria-label="\2">\1',
-    ),
-    (re.compile(r'(<input class="md-toggle" data-md-toggle="(?:drawer|search)" type="checkbox" id="__(?:drawer|search)") autocomplete="off">'), r"\1>"),
-    (re.compile(r'(<label class="md-nav__link[^"]*" for="[^"]+" id="[^"]+") tabindex="">'), r"\1>"),
-)
+
+def patches_of(kind) -> tuple:
+    return tuple(patch for patch in PATCHES if isinstance(patch, kind))
 
 
-def fix_markup(html: str) -> str:
-    for pattern, replacement in MARKUP_FIXES:
-        html = pattern.sub(replacement, html)
+# --- Start-up: the installed Material is the pinned one, its copied partials unchanged ---
+
+PIN_LINE = re.compile(rf"^{re.escape(PACKAGE)}==(\S+)[ \t]*$", re.MULTILINE | re.IGNORECASE)
+
+
+# The version of Material the patches were checked against: its pin in requirements.txt.
+def pinned_version(requirements: Path) -> str:
+    text = requirements.read_text(encoding="utf-8") if requirements.is_file() else ""
+    pins = PIN_LINE.findall(text)
+    if len(pins) != 1:
+        raise PluginError(
+            f"{REQUIREMENTS}: {PACKAGE}: expected one line `{PACKAGE}==<version>` (the version {WHERE} "
+            f"was checked against), got {len(pins) if text else 'no file ' + str(requirements)}"
+        )
+    return pins[0]
+
+
+def installed_version() -> str:
+    return importlib.metadata.version(PACKAGE)
+
+
+# What is wrong with the installed version, as one line, or None.
+def version_problem(pinned: str, installed: str) -> str | None:
+    if installed == pinned:
+        return None
+    return (
+        f"{REQUIREMENTS}: {PACKAGE}: expected {pinned}, the version Material's patches ({WHERE}) were "
+        f"checked against, got {installed} installed: run `.venv/bin/pip install -r {REQUIREMENTS}`, "
+        f"or, to move to {installed}, re-check every patch with tests/test_material_layer.py and then the pin"
+    )
+
+
+# The folder of Material's own templates, as installed.
+def material_templates() -> Path:
+    return Path(importlib.util.find_spec("material").origin).parent / "templates"
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# The copied partials whose pristine Material file is no longer the one they were copied from.
+def changed_partial_problems(templates: Path) -> list[str]:
+    return [
+        f"{WHERE}: {copy.name}: expected Material's file with SHA-256 {copy.sha256}, got "
+        f"{sha256_of(templates / copy.name) if (templates / copy.name).is_file() else 'no file'}: "
+        f"copy it again into overrides/{copy.name} with the listed edits, then record its hash"
+        for copy in patches_of(PartialCopy)
+        if not (templates / copy.name).is_file() or sha256_of(templates / copy.name) != copy.sha256
+    ]
+
+
+# Stop the build unless the installed Material is the pinned one and its copied partials unchanged.
+def check_material(requirements: Path) -> None:
+    problem = version_problem(pinned_version(requirements), installed_version())
+    problems = [problem] if problem else changed_partial_problems(material_templates())
+    if problems:
+        raise PluginError("\n".join(problems))
+
+
+# What overrides/<name> holds: the pristine partial, its header replaced, each edit applied.
+def copied_partial(copy: PartialCopy, pristine: str) -> str:
+    text = _replaced_once(pristine, MATERIAL_HEADER, COPY_HEADER.format(name=copy.name), f"{copy.name}: header")
+    for old, new in copy.edits:
+        text = _replaced_once(text, old, new, f"{copy.name}: edit `{old}`")
+    return text
+
+
+def _replaced_once(text: str, old: str, new: str, what: str) -> str:
+    if text.count(old) != 1:
+        raise PluginError(f"{WHERE}: {what}: expected once in Material's file, got {text.count(old)} times")
+    return text.replace(old, new)
+
+
+# --- While rendering: template edits (a Jinja filter) and markup fixes (each page) ---
+
+
+# Material's block output with a template edit applied: the `material_edit` filter.
+def material_edit(output, name: str, **values) -> Markup:
+    edits = {edit.name: edit for edit in patches_of(TemplateEdit)}
+    if name not in edits:
+        raise PluginError(f"{WHERE}: material_edit: expected one of {sorted(edits)}, got {name!r}")
+    json_values = {key: htmlsafe_json_dumps(value) for key, value in values.items()}
+    edit, text = edits[name], str(output)
+    old, new = edit.old.format(**json_values), edit.new.format(**json_values)
+    if text.count(old) != 1:
+        raise PluginError(
+            f"{WHERE}: {name}: expected `{old}` once in Material's block output, got {text.count(old)} times: "
+            "re-check the edit against Material's base.html"
+        )
+    edited = text.replace(old, new)
+    return Markup(edited)
+
+
+# A rendered page with every markup fix applied; `where` names the page in messages.
+def fixed_markup(html: str, where: str) -> str:
+    for fix in patches_of(MarkupFix):
+        found = html.count(fix.old)
+        if found != 1:
+            raise PluginError(
+                f"{WHERE}: {fix.name}: expected `{fix.old}` once in every page, got {found} times in {where}: "
+                "re-check the fix against Material's base.html"
+            )
+        html = html.replace(fix.old, fix.new)
     return html
+
+
+# --- After the build: script patches ---
 
 
 # Apply a patch to a built script, once: a patched file is left as it is.
@@ -78,7 +258,16 @@ def apply_patch(script_file: Path, patch: ScriptPatch) -> None:
         return
     if script.count(patch.old) != 1:
         raise PluginError(
-            f"{script_file.name}: {patch.name}: `{patch.old}` was not found once; "
-            "Material's script changed: re-check hooks/theme_patches.py"
+            f"{WHERE}: {patch.name}: expected `{patch.old}` once in {script_file.name}, got {script.count(patch.old)} "
+            "times: Material's script changed: re-check the patch"
         )
     script_file.write_text(script.replace(patch.old, patch.new), encoding="utf-8")
+
+
+# Apply every script patch to the built site; each glob must name one file.
+def patch_scripts(site_dir: Path) -> None:
+    for patch in patches_of(ScriptPatch):
+        targets = sorted(site_dir.glob(patch.files))
+        if len(targets) != 1:
+            raise PluginError(f"{WHERE}: {patch.name}: expected one file {patch.files} in the site, got {len(targets)}")
+        apply_patch(targets[0], patch)

@@ -1,0 +1,200 @@
+"""Material's internals are one layer (hooks/officesite/material.py): each patch is checked
+against the installed, pristine Material files, so a new Material version fails here in
+seconds naming the patch; the build refuses another Material than the pinned one."""
+
+import re
+import shutil
+
+import pytest
+from conftest import ROOT, build_site
+from mkdocs.exceptions import PluginError
+from mkdocs.theme import Theme
+from officesite.material import (
+    PATCHES,
+    MarkupFix,
+    PartialCopy,
+    ScriptPatch,
+    TemplateEdit,
+    apply_patch,
+    changed_partial_problems,
+    copied_partial,
+    fixed_markup,
+    installed_version,
+    material_edit,
+    material_templates,
+    patches_of,
+    pinned_version,
+    sha256_of,
+    version_problem,
+)
+
+TEMPLATES = material_templates()
+
+
+def names(kind) -> list[str]:
+    return [patch.name for patch in patches_of(kind)]
+
+
+def patch_named(name: str):
+    return next(patch for patch in PATCHES if patch.name == name)
+
+
+# Material's base.html block rendered as MkDocs renders it, in a minimal page context.
+def rendered_block(block: str, extra_javascript=("assets/javascripts/site.js",)) -> str:
+    template = Theme(name="material").get_env().get_template("base.html")
+
+    class Lang:
+        def t(self, key):
+            return key
+
+    config = {"extra": {}, "plugins": {}, "extra_javascript": list(extra_javascript), "theme": {}}
+    context = template.new_context({"config": config, "page": None, "features": [], "base_url": "../..", "lang": Lang()})
+    return "".join(template.blocks[block](context))
+
+
+# --- The pin ---
+
+
+def test_the_installed_material_is_the_version_pinned_in_requirements_txt():
+    assert pinned_version(ROOT / "requirements.txt") == installed_version()
+
+
+def test_the_pin_is_one_line_of_requirements_txt(tmp_path):
+    requirements = tmp_path / "requirements.txt"
+    requirements.write_text("mkdocs==1.6.1\nmkdocs-material==9.9.1\nmkdocs-material-extensions==1.3.1\n", encoding="utf-8")
+    assert pinned_version(requirements) == "9.9.1"
+    requirements.write_text("mkdocs==1.6.1\n", encoding="utf-8")
+    with pytest.raises(PluginError, match=r"^requirements.txt: mkdocs-material: expected one line `mkdocs-material==<version>`.*got 0$"):
+        pinned_version(requirements)
+    with pytest.raises(PluginError, match="got no file"):
+        pinned_version(tmp_path / "missing.txt")
+
+
+def test_another_installed_version_is_one_line_saying_what_the_patches_were_checked_against():
+    assert version_problem("9.8.2", "9.8.2") is None
+    problem = version_problem("9.8.2", "9.9.0")
+    assert problem.startswith("requirements.txt: mkdocs-material: expected 9.8.2, the version Material's patches (hooks/officesite/material.py)")
+    assert "got 9.9.0 installed: run `.venv/bin/pip install -r requirements.txt`" in problem and "\n" not in problem
+
+
+def test_a_build_with_another_material_than_the_pin_stops_at_start_up(project_copy):
+    requirements = project_copy / "requirements.txt"
+    requirements.write_text(re.sub(r"(?m)^mkdocs-material==\S+$", "mkdocs-material==9.0.0", requirements.read_text(encoding="utf-8")), encoding="utf-8")
+    result = build_site(project_copy, project_copy / "out")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert f"requirements.txt: mkdocs-material: expected 9.0.0, the version Material's patches (hooks/officesite/material.py) were checked against, got {installed_version()} installed" in result.stderr
+    assert not (project_copy / "out" / "index.html").exists()
+
+
+# --- Each patch against the pristine Material files ---
+
+
+def test_the_list_holds_every_kind_of_patch_once_by_name():
+    assert len({patch.name for patch in PATCHES}) == len(PATCHES)
+    assert all(names(kind) for kind in (PartialCopy, TemplateEdit, MarkupFix, ScriptPatch))
+
+
+@pytest.mark.parametrize("name", names(ScriptPatch))
+def test_a_script_patch_finds_its_text_once_in_materials_script(name, tmp_path):
+    patch = patch_named(name)
+    scripts = sorted(TEMPLATES.glob(patch.files))
+    assert len(scripts) == 1, patch.files
+    assert scripts[0].read_text(encoding="utf-8").count(patch.old) == 1
+    copy = shutil.copy(scripts[0], tmp_path / scripts[0].name)
+    apply_patch(copy, patch)
+    apply_patch(copy, patch)  # once per language build: a patched file is left as it is
+    patched = copy.read_text(encoding="utf-8")
+    assert patch.old not in patched and patched.count(patch.new) == 1
+
+
+def test_a_script_without_the_text_stops_the_build_naming_the_patch(tmp_path):
+    script = tmp_path / "bundle.0.min.js"
+    script.write_text("var changed=1;", encoding="utf-8")
+    with pytest.raises(PluginError, match=r"^hooks/officesite/material.py: alternate sitemap lookup: expected `ui\(\{document\$:ct\}\);` once in bundle.0.min.js, got 0 times"):
+        apply_patch(script, patch_named("alternate sitemap lookup"))
+
+
+@pytest.mark.parametrize("name", names(PartialCopy))
+def test_a_copied_partial_is_the_pristine_material_file_with_its_edits(name):
+    copy = patch_named(name)
+    assert sha256_of(TEMPLATES / name) == copy.sha256, f"Material's {name} changed: copy it again"
+    pristine = (TEMPLATES / name).read_text(encoding="utf-8")
+    assert (ROOT / "overrides" / name).read_text(encoding="utf-8") == copied_partial(copy, pristine)
+
+
+def test_a_changed_material_partial_is_named(tmp_path):
+    for copy in patches_of(PartialCopy):
+        (tmp_path / copy.name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(TEMPLATES / copy.name, tmp_path / copy.name)
+    assert changed_partial_problems(tmp_path) == []
+    (tmp_path / "partials" / "search.html").write_text("<div>changed</div>", encoding="utf-8")
+    (problem,) = changed_partial_problems(tmp_path)
+    assert problem.startswith("hooks/officesite/material.py: partials/search.html: expected Material's file with SHA-256 bfd5565")
+    with pytest.raises(PluginError, match=r"partials/search.html: edit .* expected once in Material's file, got 0 times"):
+        copied_partial(patch_named("partials/search.html"), "{#-\n  This file was automatically generated - do not edit\n-#}\n<div>changed</div>")
+
+
+@pytest.mark.parametrize("name", names(MarkupFix))
+def test_a_markup_fix_is_text_of_materials_base_html_outside_any_block(name):
+    fix = patch_named(name)
+    base = (TEMPLATES / "base.html").read_text(encoding="utf-8")
+    assert base.count(fix.old) == 1
+    before = base[: base.index(fix.old)]
+    open_blocks = len(re.findall(r"\{%-?\s*block\s", before)) - len(re.findall(r"\{%-?\s*endblock\b", before))
+    assert open_blocks == 0, "now inside a block: override the block instead of fixing every page"
+
+
+def test_a_page_without_a_markup_fix_text_stops_the_build_naming_fix_and_page():
+    page = "".join(fix.old for fix in patches_of(MarkupFix))
+    assert fixed_markup(page, "about/index.html") == "".join(fix.new for fix in patches_of(MarkupFix))
+    with pytest.raises(PluginError, match=r"^hooks/officesite/material.py: drawer toggle without autocomplete: expected `.*` once in every page, got 0 times in about/index.html"):
+        fixed_markup("<body></body>", "about/index.html")
+    with pytest.raises(PluginError, match="got 2 times in 404.html"):
+        fixed_markup(page + page, "404.html")
+
+
+def test_the_search_base_edit_applies_once_to_materials_config_block():
+    config = rendered_block("config")
+    edited = material_edit(config, "search index of the page's language", base_url="../..", search_base="../../en/")
+    assert '"base": "../.."' in config and edited == config.replace('"base": "../.."', '"base": "../../en/"')
+
+
+def test_the_bundle_edit_defers_materials_bundle_only():
+    scripts = rendered_block("scripts")
+    edited = material_edit(scripts, "deferred bundle")
+    assert re.search(r'<script src="\.\./\.\./assets/javascripts/bundle\.[0-9a-f]+\.min\.js" defer></script>', edited)
+    assert '<script src="../../assets/javascripts/site.js"></script>' in edited
+    with pytest.raises(PluginError, match=r"deferred bundle: expected `\.min\.js\"></script>` once in Material's block output, got 2 times"):
+        material_edit(rendered_block("scripts", ["assets/javascripts/other.min.js"]), "deferred bundle")
+    with pytest.raises(PluginError, match=r"material_edit: expected one of .*, got 'unknown'"):
+        material_edit(scripts, "unknown")
+
+
+def test_main_html_uses_each_template_edit_once():
+    used = re.findall(r'material_edit\("([^"]+)"', (ROOT / "overrides" / "main.html").read_text(encoding="utf-8"))
+    assert sorted(used) == sorted(names(TemplateEdit))
+
+
+# --- The built site carries every patch ---
+
+
+def test_every_built_page_carries_the_markup_patches(site):
+    wrong = []
+    for path in site.html_files:
+        html = path.read_text(encoding="utf-8")
+        dialog = re.search(r'<div class="md-search" data-md-component="search" role="dialog" aria-label="([^"]+)">', html)
+        search_box = re.search(r'<input type="text" class="md-search__input" name="query" aria-label="([^"]+)"', html)
+        if not (dialog and search_box and dialog.group(1) == search_box.group(1)):
+            wrong.append(f"{site.url_of(path)}: search dialog without the search box's name")
+        if re.search(r'<input class="md-toggle"[^>]*autocomplete', html) or 'tabindex=""' in html:
+            wrong.append(f"{site.url_of(path)}: autocomplete on a toggle or an empty tabindex")
+        if len(re.findall(r'bundle\.[0-9a-f]+\.min\.js" defer></script>', html)) != 1:
+            wrong.append(f"{site.url_of(path)}: Material's bundle not deferred")
+    assert wrong == []
+
+
+def test_the_built_scripts_carry_every_script_patch(site):
+    for patch in patches_of(ScriptPatch):
+        (script,) = site.root.glob(patch.files)
+        text = script.read_text(encoding="utf-8")
+        assert patch.old not in text and text.count(patch.new) == 1, patch.name
