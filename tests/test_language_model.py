@@ -7,7 +7,6 @@ have, the first of them the default.
 import textwrap
 
 import pytest
-
 from conftest import ROOT
 from officesite.languages import Languages, languages_of_mkdocs_yml
 

@@ -11,7 +11,6 @@ shows the default language's and says so in one line.
 import re
 
 import pytest
-
 from conftest import build_site
 from officesite.languages import languages_of_mkdocs_yml
 from site_copy import copy_site
