@@ -42,9 +42,8 @@ LATEST_ON_HOME = 5
 
 @dataclass(frozen=True)
 class Listing:
-    """A listing page the news adds: one page of a listing, in one language."""
+    """A listing page the news adds: one page of a listing, in its file's language."""
 
-    lang: str
     kind: str  # "index", "year" or "category"
     key: object  # the year or the category id; None for the index
     number: int  # the page of the listing, from 1
@@ -90,7 +89,7 @@ def listings(news, languages, strings) -> dict[str, Listing]:
             if kind == "index" and number == 1:
                 continue  # docs/news/index.md is a page of its own, with its own text
             title = listing_title(news, strings[lang], lang, kind, key, number)
-            pages[languages.src_uri(path.rstrip("/"), lang)] = Listing(lang, kind, key, number, title)
+            pages[languages.src_uri(path.rstrip("/"), lang)] = Listing(kind, key, number, title)
     return pages
 
 
