@@ -7,6 +7,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from officesite.build import every_language_built, starts_build
 from officesite.security.csp import (
     HEADER_FILE,
     body_script_problem,
@@ -24,7 +25,7 @@ from officesite.security.csp import (
 
 
 def on_config(config):
-    if not config.plugins["i18n"].building:
+    if starts_build(config):
         _state.clear()  # a new build (mkdocs serve rebuilds in one process)
     config.extra["scope"] = storage_scope(config.site_url)
 
@@ -50,6 +51,7 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+# Likewise for templates that are not pages (404.html, sitemap.xml).
 @event_priority(-100)
 def on_template_context(context, template_name, config):
     remember_template_scripts(_state, context)
@@ -62,6 +64,7 @@ def on_post_page(output, page, config):
     return checked_with_policy(output, f"{source(page, config)} (/{page.url})", _state["hashes"])
 
 
+# Likewise for templates that are not pages, once rendered.
 @event_priority(-100)
 def on_post_template(output_content, template_name, config):
     if not template_name.endswith(".html"):
@@ -69,14 +72,15 @@ def on_post_template(output_content, template_name, config):
     return checked_with_policy(output_content, f"template {template_name}", _state["hashes"])
 
 
-# After static-i18n has built every language.
+# After static-i18n (-100) has built every language, once every run has added its hashes.
 @event_priority(-300)
 def on_post_build(config):
-    if config.plugins["i18n"].building:
+    if not every_language_built(config):
         return
     header = Path(config.site_dir) / HEADER_FILE
     header.parent.mkdir(parents=True, exist_ok=True)
     header.write_text(nginx_header(policy_text(_state["hashes"])), encoding="utf-8")
 
 
+# Per-build state: the Jinja environment of the run, the templates' script hashes.
 _state: dict = {}

@@ -3,7 +3,7 @@
 The logic is in `officesite.dates`; these handlers adapt it to MkDocs' events.
 """
 
-
+from officesite.build import run_language
 from officesite.dates import format_display_date
 
 # -----------------------------------------------------------------------------
@@ -12,5 +12,6 @@ from officesite.dates import format_display_date
 
 
 def on_env(env, config, files):
-    env.filters["display_date"] = lambda date: format_display_date(date, config.theme["language"])
+    lang = run_language(config)
+    env.filters["display_date"] = lambda date: format_display_date(date, lang)
     return env

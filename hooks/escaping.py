@@ -57,4 +57,6 @@ def on_template_context(context, template_name, config):
     return context
 
 
+# Per-run state: the configuration of the language being built, its texts escaped (on_env runs
+# once per language, after static-i18n has set that language's texts).
 _state: dict = {}

@@ -1,11 +1,12 @@
 """MkDocs hooks: Office facts from the `extra.office` block of mkdocs.yml, which the office fills in.
 
-The logic is in `officesite.office`; these handlers adapt it to MkDocs' events.
+The logic is in `officesite.office`; these handlers adapt it to MkDocs' events. The contact
+page's facts are its page type's context (officesite.page_types).
 """
 
-
 from mkdocs.exceptions import PluginError
-from officesite.office import office_config_problems, office_facts
+from officesite.build import site_build
+from officesite.office import office_config_problems
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -13,12 +14,6 @@ from officesite.office import office_config_problems, office_facts
 
 
 def on_config(config):
-    office = config.extra.get("office", {})
-    problems = office_config_problems(office, languages=("th", "en"))
+    problems = office_config_problems(config.extra.get("office", {}), site_build(config).languages.codes)
     if problems:
         raise PluginError("\n".join(f"mkdocs.yml: extra.office.{problem}" for problem in problems))
-
-
-def on_page_context(context, page, config, nav):
-    context["office_facts"] = office_facts(config.extra.get("office", {}), config.theme["language"])
-    return context

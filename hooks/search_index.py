@@ -3,12 +3,11 @@
 The logic is in `officesite.search.index`; these handlers adapt it to MkDocs' events.
 """
 
-import json
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
-from officesite.languages import site_languages
-from officesite.search.index import INDEX_PATH, search_base, split_index
+from officesite.build import every_language_built, run_language, site_build
+from officesite.search.index import search_base, write_language_indexes
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -16,25 +15,18 @@ from officesite.search.index import INDEX_PATH, search_base, split_index
 
 
 def on_page_context(context, page, config, nav):
-    context["search_base"] = search_base(context["base_url"], config.theme["language"], site_languages(config))
+    context["search_base"] = search_base(context["base_url"], run_language(config), site_build(config).languages)
     return context
 
 
 def on_template_context(context, template_name, config):
     if "base_url" in context:
-        context["search_base"] = search_base(context["base_url"], config.theme["language"], site_languages(config))
+        context["search_base"] = search_base(context["base_url"], run_language(config), site_build(config).languages)
     return context
 
 
 # After static-i18n (-100) has built every language and written the merged index.
 @event_priority(-200)
 def on_post_build(config):
-    if config.plugins["i18n"].building:
-        return  # a nested build of another language: the merged index is not written yet
-    languages = site_languages(config)
-    site_dir = Path(config.site_dir)
-    merged = json.loads((site_dir / INDEX_PATH).read_text(encoding="utf-8"))
-    for lang, index in split_index(merged, languages).items():
-        target = site_dir / ("" if lang == languages[0] else lang) / INDEX_PATH
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    if every_language_built(config):
+        write_language_indexes(Path(config.site_dir), site_build(config).languages)

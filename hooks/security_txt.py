@@ -7,7 +7,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from officesite.languages import site_languages
+from mkdocs.plugins import event_priority
+from officesite.build import every_language_built, site_build
 from officesite.security.security_txt import (
     FIELD,
     configured_contact,
@@ -28,9 +29,12 @@ def on_config(config):
         raise PluginError(f"mkdocs.yml: {FIELD}: {problem}")
 
 
+# After static-i18n (-100) has built every language: written once, for the whole site.
+@event_priority(-200)
 def on_post_build(config):
-    if config.plugins["i18n"].building:  # static-i18n's build of another language, in its folder
+    if not every_language_built(config):
         return
     contact = contact_uri(configured_contact(config))
-    text = security_txt(contact, site_languages(config), config.site_url, datetime.now(timezone.utc)) if contact else None
+    languages = site_build(config).languages
+    text = security_txt(contact, languages.codes, languages.site_url, datetime.now(timezone.utc)) if contact else None
     write_security_txt(Path(config.site_dir), text)

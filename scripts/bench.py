@@ -8,8 +8,8 @@ Copies the site into a temporary folder, adds N generated posts per language
 the same content two ways, alternating, for several rounds:
 - project: this repository's mkdocs.yml, hooks and overrides;
 - plain: Material + static-i18n with the same languages, navigation and Markdown
-  extensions, and no project hooks, overrides, styles or scripts (the pages' `template:`
-  keys, which name project templates, are dropped from its copy).
+  extensions, and no project hooks, overrides, styles or scripts (the pages' `page_type:`
+  keys mean nothing to it).
 Prints a JSON report: median and spread of the wall time of each, their ratio, peak memory,
 output size and pages built. With --serve it also reports, for the project configuration,
 the seconds from saving a post to `mkdocs serve` serving the rebuilt page.
@@ -18,7 +18,6 @@ the seconds from saving a post to `mkdocs serve` serving the rebuilt page.
 import argparse
 import json
 import os
-import re
 import shutil
 import socket
 import statistics
@@ -58,11 +57,6 @@ def plain_config(project_yml: Path) -> dict:
 
 def make_plain_copy(project: Path, plain: Path) -> None:
     shutil.copytree(project / "docs", plain / "docs")
-    for page in (plain / "docs").rglob("*.md"):
-        text = page.read_text(encoding="utf-8")
-        stripped = re.sub(r"(?m)^template: .*\n", "", text, count=1)
-        if stripped != text:
-            page.write_text(stripped, encoding="utf-8")
     import yaml
 
     (plain / "mkdocs.yml").write_text(yaml.safe_dump(plain_config(project / "mkdocs.yml"), allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 from nginx_server import NginxServer
+from officesite.languages import languages_of_mkdocs_yml
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,10 +28,11 @@ LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
 
 
-# {page path: {category: score 0-100}} for every page of both languages.
+# {page path: {category: score 0-100}} for every page of every language.
 def lighthouse_scores(base_url: str, work: Path) -> dict:
     scores = {}
-    for path in [prefix + page for prefix in ("", "en/") for page in PAGES]:
+    languages = languages_of_mkdocs_yml(ROOT / "mkdocs.yml")
+    for path in [languages.path(page, lang) for lang in languages.codes for page in PAGES]:
         result = run_lighthouse(base_url + path, work / "report.json")
         scores["/" + path] = {c: round(result["categories"][c]["score"] * 100) for c in CATEGORIES}
     return scores

@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
-"""Start a news post in both languages.
+"""Start a news post in every language of the site.
 
     python scripts/new_news.py --date 2026-01-31 --slug some-slug --title-th "…" --title-en "…" [--draft]
 
-Writes docs/news/<year>/<slug>.md (Thai) and docs/news/<year>/<slug>.en.md (English) with valid
-front matter and a placeholder text to replace, then prints their paths. Never overwrites, and
-never writes what the build would refuse: the options and then the files it would write are
-checked with the build's own rules (hooks/news_posts.py). On any problem it writes nothing,
-prints one line naming it and exits with 2.
+Writes one file per language of mkdocs.yml, docs/news/<year>/<slug>.md (the default language)
+and docs/news/<year>/<slug>.<code>.md (the others), with valid front matter and a placeholder
+text to replace (from ui_strings.yml), then prints their paths. There is one --title-<code>
+option per language. Never overwrites, and never writes what the build would refuse: the
+options and then the files it would write are checked with the build's own rules
+(officesite.news.posts). On any problem it writes nothing, prints one line naming it and
+exits with 2.
 """
 
 import argparse
@@ -16,6 +18,7 @@ import sys
 from pathlib import Path
 
 import yaml
+from officesite.languages import languages_of_mkdocs_yml
 from officesite.metadata import shown_path, text_problem
 from officesite.news.posts import (
     NEWS_FOLDER,
@@ -25,45 +28,45 @@ from officesite.news.posts import (
     read_date,
     slug_problem,
 )
+from officesite.strings import UI_STRINGS_FILE, load_ui_strings, strings_of_languages
 
 ROOT = Path(__file__).resolve().parent.parent
 
-LANGUAGES = ("th", "en")
-PLACEHOLDERS = {
-    "th": ("สรุปข่าวในหนึ่งหรือสองประโยค", "เนื้อหาข่าว: แทนที่ข้อความนี้ด้วยเนื้อหาข่าวฉบับภาษาไทย"),
-    "en": ("A one- or two-sentence summary of the news.", "News text: replace this paragraph with the English text."),
-}
 
 
-# The text of one language's file.
-def post_text(title: str, date: datetime.date, lang: str, draft: bool = False) -> str:
-    description, body = PLACEHOLDERS[lang]
-    meta = {"title": title, "date": date, "description": description} | ({"draft": True} if draft else {})
+# The text of one language's file, with the placeholders of that language's strings.
+def post_text(title: str, date: datetime.date, ui: dict, draft: bool = False) -> str:
+    meta = {"title": title, "date": date, "description": ui["news_new_description"]} | ({"draft": True} if draft else {})
     front_matter = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
-    return f"---\n{front_matter}---\n\n{body}\n"
+    return f"---\n{front_matter}---\n\n{ui['news_new_text']}\n"
+
+
+# The option that gives a language's title, and its attribute name.
+def title_option(lang: str) -> tuple[str, str]:
+    return f"--title-{lang}", f"title_{lang.replace('-', '_')}"
 
 
 # The first problem with the options, as "--option: expected …, got …", or None.
-def option_problem(args) -> str | None:
+def option_problem(args, languages) -> str | None:
     date, problem = read_date(args.date)
     if problem:
         return f"--date: {problem}"
     problem = slug_problem(args.slug)
     if problem:
         return f"--slug: {problem}"
-    for option, title in (("--title-th", args.title_th), ("--title-en", args.title_en)):
-        if text_problem(title):
-            return f"{option}: {text_problem(title)}"
+    for option, name in map(title_option, languages.codes):
+        if text_problem(getattr(args, name)):
+            return f"{option}: {text_problem(getattr(args, name))}"
     return None
 
 
 # The first problem the build would find in the files to write ({path under news/: text}), or None.
-def build_problem(news_dir: Path, slug: str, texts: dict, display_root: Path) -> str | None:
+def build_problem(news_dir: Path, slug: str, texts: dict, display_root: Path, languages) -> str | None:
     for relative in texts:
         if (news_dir / relative).exists():
             return f'--slug: "{slug}" is already used by {shown_path(news_dir / relative, display_root)} (never overwritten)'
     try:
-        load_news(news_dir, LANGUAGES, display_root=display_root, pending=texts)
+        load_news(news_dir, languages, display_root=display_root, pending=texts)
     except NewsError as error:
         # Problems of other posts are the build's to report; only the new files matter here.
         ours = [shown_path(news_dir / relative, display_root) + ":" for relative in texts]
@@ -72,25 +75,28 @@ def build_problem(news_dir: Path, slug: str, texts: dict, display_root: Path) ->
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description="Start a news post in Thai and English.")
+    docs_option = argparse.ArgumentParser(add_help=False)
+    docs_option.add_argument("--docs", default=str(ROOT / "docs"), help=argparse.SUPPRESS)
+    docs = Path(docs_option.parse_known_args(argv)[0].docs)
+    languages = languages_of_mkdocs_yml(docs.parent / "mkdocs.yml")
+    parser = argparse.ArgumentParser(description="Start a news post in every language of the site.", parents=[docs_option])
     parser.add_argument("--date", required=True, help="publication date, YYYY-MM-DD (Gregorian: 2018, not 2561)")
     parser.add_argument("--slug", required=True, help="ASCII name for the URL, e.g. pmqa-workshop")
-    parser.add_argument("--title-th", required=True, help="Thai title")
-    parser.add_argument("--title-en", required=True, help="English title")
+    for lang in languages.codes:
+        parser.add_argument(title_option(lang)[0], required=True, help=f"title in {languages.english_name(lang)}")
     parser.add_argument("--draft", action="store_true", help="write `draft: true`: not published until removed")
-    parser.add_argument("--docs", default=str(ROOT / "docs"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    docs = Path(args.docs)
     news_dir = docs / NEWS_FOLDER
+    strings = strings_of_languages(load_ui_strings(UI_STRINGS_FILE), languages)[0]
 
-    problem = option_problem(args)
+    problem = option_problem(args, languages)
     date = read_date(args.date)[0]
     texts = {}
     if problem is None:
-        for lang, title in zip(LANGUAGES, (args.title_th, args.title_en)):
-            suffix = "" if lang == LANGUAGES[0] else f".{lang}"
-            texts[f"{date.year}/{args.slug}{suffix}.md"] = post_text(title.strip(), date, lang, args.draft)
-        problem = build_problem(news_dir, args.slug, texts, docs.parent)
+        for lang in languages.codes:
+            title = getattr(args, title_option(lang)[1])
+            texts[f"{date.year}/{languages.file_name(args.slug, lang)}"] = post_text(title.strip(), date, strings[lang], args.draft)
+        problem = build_problem(news_dir, args.slug, texts, docs.parent, languages)
     if problem:
         print(f"new_news: not written: {problem}", file=sys.stderr)
         return 2

@@ -3,7 +3,7 @@
 
     python scripts/page_weight.py SITE_DIR [--posts N]
 
-Serves SITE_DIR (a built site) on 127.0.0.1, opens the Thai and English home pages in
+Serves SITE_DIR (a built site) on 127.0.0.1, opens each language's home page in
 Debian's Chromium, records every response, and reports their sizes compressed with gzip
 (level 6, as nginx serves them) before any interaction and after typing a query into search.
 With --posts N it first builds a temporary copy of this site with N generated posts per
@@ -22,7 +22,12 @@ import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from officesite.languages import languages_of_mkdocs_yml
+
 ROOT = Path(__file__).resolve().parent.parent
+# What is typed into search on each language's home page: a word of that language the site
+# holds; "PMQA" for a language not listed.
+SEARCH_WORDS = {"th": "ประชุม", "en": "workshop"}
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
@@ -44,7 +49,8 @@ def measure(site_dir: Path) -> dict:
     report = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        for lang, path, query in (("th", "", "ประชุม"), ("en", "en/", "workshop")):
+        languages = languages_of_mkdocs_yml(ROOT / "mkdocs.yml")
+        for lang, path, query in ((lang, languages.prefix(lang), SEARCH_WORDS.get(lang, "PMQA")) for lang in languages.codes):
             page = browser.new_page()
             fetched: list[str] = []
             page.on("response", lambda response: fetched.append(response.url))

@@ -1,17 +1,20 @@
 #!/usr/bin/env python3
-"""Generate sample news posts in both languages, for scale tests and the build benchmark.
+"""Generate sample news posts in every language, for scale tests and the build benchmark.
 
     python scripts/sample_news.py --posts 1000 --docs /tmp/site-copy/docs
 
-Writes docs/news/<year>/sample-<n>.md and .en.md: a few paragraphs of plausible office news
-in Thai and English, dated one every three days backwards from 2026-06-30. The text is
-sample text made for testing, never office facts: never commit its output.
+Writes docs/news/<year>/sample-<n>.md and its translations (the languages of the copy's
+mkdocs.yml): a few paragraphs of plausible office news in Thai or English (a language without
+sample text of its own gets the first one's), dated one every three days backwards from
+2026-06-30. The text is sample text made for testing, never office facts: never commit its output.
 """
 
 import argparse
 import datetime
 import random
 from pathlib import Path
+
+from officesite.languages import languages_of_mkdocs_yml
 
 THAI_SENTENCES = (
     "สำนักงานสิ่งแวดล้อมภาคที่ 13 (ชลบุรี) จัดประชุมเชิงปฏิบัติการเรื่องการจัดการคุณภาพน้ำร่วมกับหน่วยงานในพื้นที่",
@@ -33,6 +36,8 @@ ENGLISH_SENTENCES = (
     "The General Administration section coordinated staff training to improve services to the public.",
     "The working group followed the progress of the mangrove and coastal ecosystem restoration project.",
 )
+# Each language's sample text: how a title starts, and sentences written in that language.
+SAMPLES = {"th": ("ข่าวตัวอย่างที่", THAI_SENTENCES), "en": ("Sample news", ENGLISH_SENTENCES)}
 FIRST_DATE = datetime.date(2026, 6, 30)
 
 
@@ -42,10 +47,8 @@ def paragraphs(sentences, rng, count=3) -> str:
 
 def sample_post(number: int, lang: str, rng: random.Random) -> tuple[datetime.date, str]:
     date = FIRST_DATE - datetime.timedelta(days=3 * number)
-    if lang == "th":
-        title, description, text = f"ข่าวตัวอย่างที่ {number}: {THAI_SENTENCES[number % 8][:60]}", THAI_SENTENCES[(number + 1) % 8], paragraphs(THAI_SENTENCES, rng)
-    else:
-        title, description, text = f"Sample news {number}: {ENGLISH_SENTENCES[number % 8][:60]}", ENGLISH_SENTENCES[(number + 1) % 8], paragraphs(ENGLISH_SENTENCES, rng)
+    start, sentences = SAMPLES.get(lang) or next(iter(SAMPLES.values()))
+    title, description, text = f"{start} {number}: {sentences[number % 8][:60]}", sentences[(number + 1) % 8], paragraphs(sentences, rng)
     title = title.replace('"', "")
     return date, f'---\ntitle: "{title}"\ndate: {date.isoformat()}\ndescription: "{description}"\n---\n\n{text}\n'
 
@@ -54,12 +57,13 @@ def sample_post(number: int, lang: str, rng: random.Random) -> tuple[datetime.da
 def write_sample_posts(docs_dir: Path, count: int, seed: int = 13) -> Path:
     rng = random.Random(seed)
     news_dir = Path(docs_dir) / "news"
+    languages = languages_of_mkdocs_yml(Path(docs_dir).parent / "mkdocs.yml")
     for number in range(1, count + 1):
-        for lang, suffix in (("th", ""), ("en", ".en")):
+        for lang in languages.codes:
             date, text = sample_post(number, lang, rng)
             folder = news_dir / str(date.year)
             folder.mkdir(parents=True, exist_ok=True)
-            (folder / f"sample-{number}{suffix}.md").write_text(text, encoding="utf-8")
+            (folder / languages.file_name(f"sample-{number}", lang)).write_text(text, encoding="utf-8")
     return news_dir
 
 

@@ -52,7 +52,7 @@ def main(argv: list[str]) -> int:
         print(f"{path}: {error}", file=sys.stderr)
         return 2
     try:
-        criteria = load_criteria(ROOT / "docs" / "pmqa", languages_of_mkdocs_yml(ROOT / "mkdocs.yml").codes, display_root=ROOT)
+        criteria = load_criteria(ROOT / "docs" / "pmqa", languages_of_mkdocs_yml(ROOT / "mkdocs.yml"), display_root=ROOT)
     except CriteriaError as error:
         print(error, file=sys.stderr)  # one line per problem, each naming its file and field
         return 2

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import yaml
+from site_files import DEFAULT, LANGUAGES, OTHER
 
 # Markup that must stay text wherever content lands.
 PAYLOADS = {
@@ -22,7 +23,7 @@ PAYLOADS = {
     "jinja": "{{ 7*7 }}",
     "entity": "&amp;",
 }
-LANGS = ("th", "en")
+LANGS = LANGUAGES.codes
 NEWS_YEAR = 2019  # in the past: these posts are published, whatever the build date
 # Ordinary pages whose front matter title and description carry a payload, one each.
 PAGES = dict(zip(PAYLOADS, ("about", "accessibility", "privacy", "site-map", "pmqa/index", "news/archive")))
@@ -30,19 +31,19 @@ PAGES = dict(zip(PAYLOADS, ("about", "accessibility", "privacy", "site-map", "pm
 CATEGORIES = {key: number for number, key in enumerate(PAYLOADS, start=1)}
 # levels.yml names: (level id, language) -> payload; each payload at least once.
 LEVEL_NAMES = {
-    ("basic", "th"): "script", ("advance", "th"): "attribute", ("significance", "th"): "pm25", ("none", "th"): "thai",
-    ("basic", "en"): "jinja", ("advance", "en"): "entity", ("significance", "en"): "script", ("none", "en"): "attribute",
+    ("basic", DEFAULT): "script", ("advance", DEFAULT): "attribute", ("significance", DEFAULT): "pm25", ("none", DEFAULT): "thai",
+    ("basic", OTHER): "jinja", ("advance", OTHER): "entity", ("significance", OTHER): "script", ("none", OTHER): "attribute",
 }
 # extra.office in mkdocs.yml: (fact, language or None) -> payload; each payload at least once.
 OFFICE_FACTS = {
-    ("address", "th"): "script", ("address", "en"): "attribute", ("phone", None): "pm25", ("fax", None): "thai",
-    ("email", None): "jinja", ("opening_hours", "th"): "entity", ("opening_hours", "en"): "pm25",
+    ("address", DEFAULT): "script", ("address", OTHER): "attribute", ("phone", None): "pm25", ("fax", None): "thai",
+    ("email", None): "jinja", ("opening_hours", DEFAULT): "entity", ("opening_hours", OTHER): "pm25",
     ("accessibility_email", None): "script",
 }
 SITE_NAME = "attribute"  # the Thai site_name
 NAV_SECTION = "thai"  # the title of the navigation's PMQA section
 # Each language's own text: static-i18n drops from search an English page identical to its Thai one.
-POST_TEXT = {"th": "เนื้อหาของข่าว\n", "en": "The text of the post.\n"}
+POST_TEXT = {DEFAULT: "เนื้อหาของข่าว\n", OTHER: "The text of the post.\n"}
 # A 1×1 transparent PNG: the news images must be real files.
 PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGBgAAAABQABh6FO1AAAAABJRU5ErkJggg==")
 
@@ -88,8 +89,7 @@ def _write_news(docs: Path) -> None:
             "image": {"src": image_src(key), "alt": payload},
         }
         for lang in LANGS:
-            suffix = "" if lang == "th" else ".en"
-            post = docs / "news" / str(NEWS_YEAR) / f"{post_slug(key)}{suffix}.md"
+            post = docs / "news" / str(NEWS_YEAR) / LANGUAGES.file_name(post_slug(key), lang)
             post.parent.mkdir(parents=True, exist_ok=True)
             post.write_text(_front_matter_text(front_matter) + POST_TEXT[lang], encoding="utf-8")
     categories_file.write_text(_yaml(categories), encoding="utf-8")
@@ -130,7 +130,7 @@ def _write_configuration(mkdocs_yml: Path) -> None:
 
 
 def _page_file(docs: Path, page: str, lang: str) -> Path:
-    return docs / (page + ("" if lang == "th" else ".en") + ".md")
+    return docs / LANGUAGES.src_uri(page, lang)
 
 
 def _split_front_matter(path: Path) -> tuple[dict, str]:

@@ -6,10 +6,11 @@ from pathlib import Path
 
 from officesite.criteria.metadata import load_criteria
 from officesite.criteria.scoring import scoring_criteria
+from site_files import LANGUAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 VECTORS = json.loads((ROOT / "tests" / "golden" / "pmqa-scoring.json").read_text(encoding="utf-8"))["vectors"]
-SCORING = scoring_criteria(load_criteria(ROOT / "docs" / "pmqa", ("th", "en")))
+SCORING = scoring_criteria(load_criteria(ROOT / "docs" / "pmqa", LANGUAGES))
 
 
 # The site's scoring criteria with a vector's category weights applied.

@@ -5,14 +5,25 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
+from officesite.languages import Languages, languages_of_mkdocs_yml
 
+ROOT = Path(__file__).resolve().parent.parent
+# The project's languages, default first, from mkdocs.yml: what every test asks about languages.
+LANGUAGES = languages_of_mkdocs_yml(ROOT / "mkdocs.yml")
+# Its default language (Thai) and the other one (English), for tests that check a language's
+# own texts ("18 กรกฎาคม 2561", "18 July 2018"): they name it by its place in mkdocs.yml.
+DEFAULT, OTHER = LANGUAGES.default, LANGUAGES.others[0]
 BUILD_SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's site_url when SITE_URL is unset
 
 
 class BuiltSite:
-    def __init__(self, root: Path, site_url: str = BUILD_SITE_URL):
+    def __init__(self, root: Path, site_url: str = BUILD_SITE_URL, languages: Languages = LANGUAGES):
         self.root = Path(root)
         self.site_url = site_url
+        self.languages = languages
+
+    def language_of(self, site_path: str) -> str:
+        return self.languages.of_path(site_path)
 
     @cached_property
     def html_files(self) -> list[Path]:
@@ -55,5 +66,6 @@ def _parse(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+# The language of a page of the project's site, by its path: "<other>/about/" -> other.
 def language_of(site_path: str) -> str:
-    return "en" if site_path.startswith("en/") or site_path == "en" else "th"
+    return LANGUAGES.of_path(site_path)

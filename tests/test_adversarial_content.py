@@ -34,13 +34,14 @@ from adversarial_project import (
 from conftest import build_site, copy_project
 from nginx_server import NginxServer
 from officesite.strings import UI_STRINGS_FILE, load_ui_strings
-from site_files import BuiltSite
+from site_files import DEFAULT, LANGUAGES, OTHER, BuiltSite
 
 pytestmark = pytest.mark.adversarial
 
 UI = load_ui_strings(UI_STRINGS_FILE)
-PREFIX = {"th": "", "en": "en/"}
-SITE_NAMES = {"th": PAYLOADS[SITE_NAME], "en": "Regional Environment Office 13 (Chonburi)"}
+PREFIX = {lang: LANGUAGES.prefix(lang) for lang in LANGS}
+SITE_NAMES = {DEFAULT: PAYLOADS[SITE_NAME], OTHER: "Regional Environment Office 13 (Chonburi)"}
+OTHER_PREFIX = PREFIX[OTHER]  # where the English pages are
 ATOM = "{http://www.w3.org/2005/Atom}"
 # Markup escaped twice shows its entities as text.
 DOUBLE_ESCAPED = re.compile(r"&amp;(?:lt|gt|quot|#34|#39|#x27|amp;amp);")
@@ -359,9 +360,9 @@ def test_site_name_and_navigation_section(adversarial):
     found.equal("header site name", text(soup.select_one(".md-header__topic:not([data-md-component]) .md-ellipsis")), name)
     found.equal("logo label", soup.select_one(".md-header__button.md-logo")["aria-label"], name)
     found.equal("og:site_name", meta(soup, "property", "og:site_name"), name)
-    found.equal("JSON-LD publisher", json_ld(site.soup(post_path("th", "script")))["publisher"]["name"], name)
-    _, rss, atom = feed_items(site, "th")
-    found.equal("RSS title", rss.find("channel").findtext("title"), f"{UI['th']['news_title']} – {name}")
+    found.equal("JSON-LD publisher", json_ld(site.soup(post_path(DEFAULT, "script")))["publisher"]["name"], name)
+    _, rss, atom = feed_items(site, DEFAULT)
+    found.equal("RSS title", rss.find("channel").findtext("title"), f"{UI[DEFAULT]['news_title']} – {name}")
     found.equal("Atom author", atom.find(f"{ATOM}author").findtext(f"{ATOM}name"), name)
     labels = [text(label) for label in soup.select(".md-nav--primary .md-nav__item--section > label.md-nav__link")]
     found.equal("navigation section", section in labels, True)
@@ -419,13 +420,13 @@ INJECTED = """
 ).map(el => el.outerHTML.slice(0, 120))
 """
 PAGE_TYPES = {
-    "home": ["", "en/"],
-    "post": [post_path("th", key) for key in PAYLOADS] + [post_path("en", "script")],
-    "news listings": ["news/", "en/news/", f"news/archive/{NEWS_YEAR}/", "news/archive/", "en/news/archive/"]
+    "home": ["", OTHER_PREFIX],
+    "post": [post_path(DEFAULT, key) for key in PAYLOADS] + [post_path(OTHER, "script")],
+    "news listings": ["news/", OTHER_PREFIX + "news/", f"news/archive/{NEWS_YEAR}/", "news/archive/", OTHER_PREFIX + "news/archive/"]
     + [f"news/category/{category_id(key)}/" for key in PAYLOADS],
-    "criteria": ["pmqa/", "en/pmqa/", "en/pmqa/category-1/"] + [f"pmqa/category-{n}/" for n in CATEGORIES.values()],
-    "contact and other pages": ["contact/", "en/contact/", "about/", "en/site-map/", "accessibility/", "privacy/"],
-    "404": ["no/such/page/", "en/no/such/page/"],
+    "criteria": ["pmqa/", OTHER_PREFIX + "pmqa/", OTHER_PREFIX + "pmqa/category-1/"] + [f"pmqa/category-{n}/" for n in CATEGORIES.values()],
+    "contact and other pages": ["contact/", OTHER_PREFIX + "contact/", "about/", OTHER_PREFIX + "site-map/", "accessibility/", "privacy/"],
+    "404": ["no/such/page/", OTHER_PREFIX + "no/such/page/"],
 }
 
 
@@ -475,7 +476,7 @@ def test_in_chromium_the_calculator_shows_names_as_text(watched, adversarial_ser
     watched.check('input[name="item-1.1"][value="basic"]')
     watched.wait_for_timeout(200)
     level = watched.locator('[data-pmqa-category-level="1"]').text_content().strip()
-    assert level in (PAYLOADS[LEVEL_NAMES[("none", "th")]], PAYLOADS[LEVEL_NAMES[("basic", "th")]])
+    assert level in (PAYLOADS[LEVEL_NAMES[("none", DEFAULT)]], PAYLOADS[LEVEL_NAMES[("basic", DEFAULT)]])
     assert browser_problems(watched) == []
 
 

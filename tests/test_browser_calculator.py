@@ -8,7 +8,7 @@ import pytest
 from conftest import build_site
 from officesite.criteria.scoring import read_assessment, score_assessment
 from scoring_vectors import SCORING, VECTORS, assert_result_matches, scoring_for
-from site_files import BuiltSite
+from site_files import DEFAULT, LANGUAGES, OTHER, BuiltSite
 
 CALCULATOR = "pmqa/calculator/"
 STORAGE_KEY = "reo13.pmqa-assessment"
@@ -91,7 +91,7 @@ def test_answers_survive_reload_and_are_shared_by_both_languages(calculator, sit
     calculator.reload()
     calculator.wait_for_function("window.pmqaCalculator !== undefined")
     assert page_levels(calculator) == {"4.2": "advance", "7.1": "basic"}
-    calculator.goto(site_url + "en/" + CALCULATOR)
+    calculator.goto(site_url + LANGUAGES.path(CALCULATOR, OTHER))
     calculator.wait_for_function("window.pmqaCalculator !== undefined")
     assert page_levels(calculator) == {"4.2": "advance", "7.1": "basic"}
     assert contract(calculator)["level"][1] == "Not yet Basic"
@@ -202,7 +202,7 @@ def test_without_javascript_the_page_shows_a_notice_and_the_criteria(browser, si
 
 
 def test_an_item_added_to_the_metadata_appears_in_the_calculator(project_copy, tmp_path, browser):
-    for name, title in (("category-1.md", "ประเด็นทดสอบที่เพิ่มใหม่"), ("category-1.en.md", "A new test item")):
+    for name, title in ((LANGUAGES.file_name("category-1", DEFAULT), "ประเด็นทดสอบที่เพิ่มใหม่"), (LANGUAGES.file_name("category-1", OTHER), "A new test item")):
         page_file = project_copy / "docs" / "pmqa" / name
         text = page_file.read_text(encoding="utf-8")
         marker = '    - id: "1.4"\n'
@@ -212,8 +212,8 @@ def test_an_item_added_to_the_metadata_appears_in_the_calculator(project_copy, t
     result = build_site(project_copy, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     site = BuiltSite(tmp_path / "out")
-    for prefix, title in (("", "ประเด็นทดสอบที่เพิ่มใหม่"), ("en/", "A new test item")):
-        soup = site.soup(prefix + CALCULATOR)
+    for lang, title in ((DEFAULT, "ประเด็นทดสอบที่เพิ่มใหม่"), (OTHER, "A new test item")):
+        soup = site.soup(LANGUAGES.path(CALCULATOR, lang))
         data = json.loads(soup.select_one("[data-pmqa-data]").string)
         assert data["scoring"]["categories"][0]["items"] == ["1.1", "1.2", "1.3", "1.4", "1.5"]
         assert len(soup.select('input[name="item-1.5"]')) == 4

@@ -14,9 +14,9 @@ from browser_checks import (
     root_display_state,
     store_display_choice,
 )
+from site_files import DEFAULT, LANGUAGES, OTHER
 
-LANGUAGES = {"th": "", "en": "en/"}
-GROUP_NAMES = {"th": ("ขนาดอักษร", "การแสดงผล"), "en": ("Text size", "Display")}
+GROUP_NAMES = {DEFAULT: ("ขนาดอักษร", "การแสดงผล"), OTHER: ("Text size", "Display")}
 
 
 def settings_button(page, setting, value):
@@ -27,9 +27,9 @@ def stored(page):
     return page.evaluate(f"localStorage.getItem({json.dumps(DISPLAY_KEY)})")
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", GROUP_NAMES)
 def test_every_control_sets_the_root_attribute_and_its_pressed_state(page, site_url, lang):
-    page.goto(site_url + LANGUAGES[lang])
+    page.goto(site_url + LANGUAGES.prefix(lang))
     for group in GROUP_NAMES[lang]:
         assert page.get_by_role("group", name=group).is_visible()
     for setting, values, index in (("fontSize", FONT_SIZES, 0), ("contrast", CONTRASTS, 1)):
@@ -54,7 +54,7 @@ def test_largest_text_is_twice_the_normal_size(page, site_url):
 
 
 def test_controls_are_keyboard_operable_with_visible_focus_and_large_targets(page, site_url):
-    page.goto(site_url + "en/")
+    page.goto(site_url + LANGUAGES.prefix(OTHER))
     for contrast in CONTRASTS:
         button = settings_button(page, "contrast", contrast)
         button.focus()
@@ -76,7 +76,7 @@ def test_choice_persists_across_navigation_language_switch_and_reload(page, site
     page.goto(site_url + "about/")
     assert root_display_state(page) == ("large", "yellow-black")
     page.get_by_role("link", name="English", exact=True).click()
-    page.wait_for_url(site_url + "en/about/")
+    page.wait_for_url(site_url + LANGUAGES.path("about/", OTHER))
     assert root_display_state(page) == ("large", "yellow-black")
     assert settings_button(page, "contrast", "yellow-black").get_attribute("aria-pressed") == "true"
     page.reload()
@@ -87,7 +87,7 @@ def test_choice_follows_in_another_open_tab(browser, site_url):
     context = browser.new_context(bypass_csp=True)  # for wait_for_function, see conftest.page
     first, second = context.new_page(), context.new_page()
     first.goto(site_url)
-    second.goto(site_url + "en/about/")
+    second.goto(site_url + LANGUAGES.path("about/", OTHER))
     settings_button(first, "contrast", "black-white").click()
     second.wait_for_function("document.documentElement.dataset.contrast === 'black-white'")
     assert settings_button(second, "contrast", "black-white").get_attribute("aria-pressed") == "true"
@@ -99,12 +99,12 @@ def test_stored_choice_applies_before_any_script_file_runs(browser, site_url, si
     store_display_choice(context, {"fontSize": "largest", "contrast": "yellow-black"})
     page = context.new_page()
     page.route("**/*.js", lambda route: route.abort())  # Material's and the toolbar's scripts never run
-    page.goto(site_url + "en/pmqa/", wait_until="commit")
+    page.goto(site_url + LANGUAGES.path("pmqa/", OTHER), wait_until="commit")
     page.wait_for_selector("body")
     assert root_display_state(page) == ("largest", "yellow-black")
     context.close()
     # and the inline script stands in <head> before the first stylesheet
-    head = str(site.soup("en/pmqa/").head)
+    head = str(site.soup(LANGUAGES.path("pmqa/", OTHER)).head)
     assert head.index("reo13.display") < head.index('rel="stylesheet"')
 
 
@@ -176,7 +176,7 @@ def test_body_text_contrast_is_at_least_7_to_1_in_high_contrast_modes(browser, s
     store_display_choice(context, {"contrast": contrast})
     page = context.new_page()
     common = (".md-typeset p", ".md-nav__link", ".md-header__topic", ".md-copyright", ".site-display__label", ".site-display__button")
-    for path, selectors in (("", common), ("en/pmqa/category-3/", common + (".md-typeset td", ".md-typeset th", ".admonition-title"))):
+    for path, selectors in (("", common), (LANGUAGES.path("pmqa/category-3/", OTHER), common + (".md-typeset td", ".md-typeset th", ".admonition-title"))):
         page.goto(site_url + path)
         colours = page.evaluate("[getComputedStyle(document.querySelector('.md-typeset p')).color, getComputedStyle(document.body).backgroundColor]")
         assert tuple(colours) == MODE_COLOURS[contrast]
@@ -205,14 +205,14 @@ AXE_PAGES = ["", "pmqa/category-3/", "pmqa/calculator/", "news/", "news/2018/pmq
 
 @pytest.mark.parametrize("font_size", ["normal", "largest"])
 @pytest.mark.parametrize("contrast", CONTRASTS)
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", LANGUAGES.codes)
 def test_axe_finds_no_violation_in_any_mode(browser, site_url, lang, contrast, font_size):
     context = browser.new_context()
     store_display_choice(context, {"contrast": contrast, "fontSize": font_size})
     page = context.new_page()
     violations = []
     for path in AXE_PAGES:
-        page.goto(site_url + LANGUAGES[lang] + path)
+        page.goto(site_url + LANGUAGES.path(path, lang))
         violations += [f"{path}: {v}" for v in axe_violations(page)]
     context.close()
     assert violations == []

@@ -2,6 +2,8 @@
 
 import re
 
+from site_files import LANGUAGES
+
 
 def test_strict_build_succeeds_without_warnings(build_result):
     result, _ = build_result
@@ -10,9 +12,9 @@ def test_strict_build_succeeds_without_warnings(build_result):
 
 
 def test_both_languages_are_built(site):
-    assert site.file_for("") and site.file_for("en/")
-    assert site.soup("").html["lang"] == "th"
-    assert site.soup("en/").html["lang"] == "en"
+    for lang in LANGUAGES.codes:
+        assert site.file_for(LANGUAGES.prefix(lang))
+        assert site.soup(LANGUAGES.prefix(lang)).html["lang"] == lang
 
 
 def test_page_urls_are_ascii(site):

@@ -1,7 +1,7 @@
 """The contact page shows exactly the office facts set in mkdocs.yml, and nothing invented."""
 
 from conftest import build_site
-from site_files import BuiltSite
+from site_files import LANGUAGES, OTHER, BuiltSite
 
 
 def set_office_fact(project, line, value):
@@ -27,8 +27,8 @@ def test_contact_page_renders_only_the_facts_that_are_set(project_copy, tmp_path
     assert result.returncode == 0, result.stderr
     site = BuiltSite(tmp_path / "out")
     assert contact_terms(site, "contact/") == ["โทรศัพท์", "อีเมล"]
-    assert contact_terms(site, "en/contact/") == ["Telephone", "Email"]
-    links = [a["href"] for a in site.soup("en/contact/").select(".site-contact a")]
+    assert contact_terms(site, LANGUAGES.path("contact/", OTHER)) == ["Telephone", "Email"]
+    links = [a["href"] for a in site.soup(LANGUAGES.path("contact/", OTHER)).select(".site-contact a")]
     assert links == ["tel:038000000", "mailto:office@example.org"]
 
 

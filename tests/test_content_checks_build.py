@@ -8,7 +8,10 @@ import json
 import pytest
 
 from conftest import build_site, copy_project
-from site_files import BuiltSite
+from site_files import LANGUAGES, OTHER, BuiltSite
+
+ENGLISH_ONLY = LANGUAGES.file_name("english-only", OTHER)
+CATEGORY_1_ENGLISH = LANGUAGES.file_name("category-1", OTHER)
 
 BOMB = "x0: &x0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
     f"x{n}: &x{n} [{', '.join([f'*x{n - 1}'] * 9)}]\n" for n in range(1, 9)
@@ -50,7 +53,7 @@ NEWS_MISTAKES = [
     "docs/news/2561/be-post.md: date: 2561-07-18 is a Buddhist Era year: write 2018-07-18",
     "docs/news/loose.md: folder: expected a post in the folder of its year (news/<year>/loose.md), got it directly in news/",
     'docs/news/2018-07: folder name: expected a four-digit year such as 2018, got "2018-07"',
-    "docs/news/2019/english-only.en.md: file: expected the Thai post docs/news/2019/english-only.md beside it, found none",
+    f"docs/news/2019/{ENGLISH_ONLY}: file: expected the Thai post docs/news/2019/english-only.md beside it, found none",
     'docs/news/2019/index.md: slug: expected a name of the post\'s own, got "index", which is reserved for listing pages',
     'docs/news/2019/ok\\n.md: slug: expected lower-case ASCII letters, digits and hyphens (e.g. pmqa-workshop), got "ok\\n"',
     'docs/news/2019/pictured.md: image.src: expected the path of a file under docs/, e.g. assets/images/news/clean-river-day.jpg, got "assets/images/news/missing.jpg", which does not exist',
@@ -68,7 +71,7 @@ def add_news_mistakes(docs):
     write(news, "2561/be-post.md", post("2561-07-18"))
     write(news, "loose.md", post("2018-07-18"))
     write(news, "2018-07/month.md", post("2018-07-18"))
-    write(news, "2019/english-only.en.md", post("2019-01-01"))
+    write(news, f"2019/{ENGLISH_ONLY}", post("2019-01-01"))
     write(news, "2019/index.md", post("2019-01-01"))
     write(news, "2019/ok\n.md", post("2019-01-01"))
     write(news, "2019/pictured.md", post("2019-01-01", extra="image: {src: assets/images/news/missing.jpg, alt: A river}\n"))
@@ -108,7 +111,7 @@ CRITERIA_MISTAKES = [
     "docs/pmqa/levels.yml: levels[2].points: expected a number from 0 to 10000, got .inf",
     "docs/pmqa/category-2.md: encoding: expected UTF-8, got Windows-874 (TIS-620) Thai text: save the file again as UTF-8 (Notepad: Save As, Encoding UTF-8; or iconv -f CP874 -t UTF-8)",
     "docs/pmqa/category-6.md: x1[0]: expected a value written out, got a YAML alias (*name) of the value on line 2: write it out, aliases are not accepted",
-    "docs/pmqa/category-1.en.md: pmqa.title: expected text, got an empty text",
+    f"docs/pmqa/{CATEGORY_1_ENGLISH}: pmqa.title: expected text, got an empty text",
 ]
 
 
@@ -121,9 +124,9 @@ def add_criteria_mistakes(docs):
     (pmqa / "category-2.md").write_bytes((pmqa / "category-2.md").read_text(encoding="utf-8").encode("cp874"))
     edit(pmqa / "category-6.md", "---\n", "---\n" + BOMB)
     edit(pmqa / "category-6.md", "  items:\n", "  items: *x8\n  old_items:\n")
-    text = (pmqa / "category-1.en.md").read_text(encoding="utf-8")
+    text = (pmqa / CATEGORY_1_ENGLISH).read_text(encoding="utf-8")
     title_line = next(line for line in text.splitlines() if line.startswith("  title: "))
-    edit(pmqa / "category-1.en.md", title_line, "  title: ''")
+    edit(pmqa / CATEGORY_1_ENGLISH, title_line, "  title: ''")
 
 
 @pytest.fixture(scope="module")
@@ -147,14 +150,14 @@ def test_each_criteria_mistake_is_one_line_naming_file_and_field(criteria_mistak
 # -----------------------------------------------------------------------------
 
 HELD_LINE = "INFO    -  News: held back 2 post(s), not built: docs/news/2019/drafty.md (draft), docs/news/2026/later.md (scheduled for 2026-12-01)"
-HELD_PAGES = ["news/2026/later/", "en/news/2026/later/", "news/2019/drafty/", "en/news/2019/drafty/"]
+HELD_PAGES = [LANGUAGES.path(page, lang) for page in ("news/2026/later/", "news/2019/drafty/") for lang in LANGUAGES.codes]
 
 
 def add_held_posts(docs):
     news = docs / "news"
-    for suffix in ("", ".en"):
-        write(news, f"2026/later{suffix}.md", post("2026-12-01", title="Scheduled post"))
-        write(news, f"2019/drafty{suffix}.md", post("2019-05-01", title="Draft post", extra="draft: true\n"))
+    for lang in LANGUAGES.codes:
+        write(news, "2026/" + LANGUAGES.file_name("later", lang), post("2026-12-01", title="Scheduled post"))
+        write(news, "2019/" + LANGUAGES.file_name("drafty", lang), post("2019-05-01", title="Draft post", extra="draft: true\n"))
     (news / "2026" / "bom.md").write_bytes(("\ufeff" + post("2026-11-02", title="ข่าวที่บันทึกพร้อม BOM")).encode("utf-8"))
 
 
@@ -170,9 +173,9 @@ def on_the_day_site(tmp_path_factory):
 
 def everything_listing_posts(site: BuiltSite) -> str:
     """The text of every place a post could be listed: listings, feeds, search, sitemap."""
-    files = [site.root / path for path in ("sitemap.xml", "news/rss.xml", "news/atom.xml", "en/news/rss.xml", "en/news/atom.xml")]
-    files += [site.root / "search" / "search_index.json", site.root / "en" / "search" / "search_index.json"]
-    files += [path for path in site.html_files if "/news/" in path.as_posix() or path.parent in (site.root, site.root / "en")]
+    roots = [site.root / LANGUAGES.prefix(lang) for lang in LANGUAGES.codes]
+    files = [site.root / "sitemap.xml"] + [root / path for root in roots for path in ("news/rss.xml", "news/atom.xml", "search/search_index.json")]
+    files += [path for path in site.html_files if "/news/" in path.as_posix() or path.parent in roots]
     return "\n".join(path.read_text(encoding="utf-8") for path in files)
 
 
@@ -197,9 +200,9 @@ def test_held_back_posts_are_not_listed_anywhere(held_site):
 def test_a_scheduled_post_is_published_by_a_build_on_its_date(on_the_day_site):
     result, site = on_the_day_site
     assert result.returncode == 0, result.stderr
-    assert site.file_for("news/2026/later/") and site.file_for("en/news/2026/later/")
+    assert all(site.file_for(LANGUAGES.path("news/2026/later/", lang)) for lang in LANGUAGES.codes)
     assert "news/2026/later/" in (site.root / "sitemap.xml").read_text(encoding="utf-8")
-    assert "Scheduled post" in (site.root / "en" / "news" / "rss.xml").read_text(encoding="utf-8")
+    assert "Scheduled post" in (site.root / LANGUAGES.path("news/rss.xml", OTHER)).read_text(encoding="utf-8")
     assert not site.file_for("news/2019/drafty/")
     assert "INFO    -  News: held back 1 post(s), not built: docs/news/2019/drafty.md (draft)" in result.stderr.splitlines()
 

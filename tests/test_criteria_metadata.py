@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 from officesite.criteria.metadata import CriteriaError, load_criteria
-
-LANGUAGES = ("th", "en")
+from site_files import DEFAULT, LANGUAGES, OTHER
 
 
 @pytest.fixture
@@ -33,7 +32,7 @@ def problems_of(folder: Path) -> list[str]:
 
 def test_the_real_metadata_is_valid():
     criteria = load_criteria(ROOT / "docs" / "pmqa", LANGUAGES)
-    for lang in LANGUAGES:
+    for lang in LANGUAGES.codes:
         assert sorted(criteria.categories[lang]) == [1, 2, 3, 4, 5, 6, 7]
         assert [len(c.items) for _, c in sorted(criteria.categories[lang].items())] == [4, 4, 4, 4, 4, 4, 6]
     assert [(level.id, level.points) for level in criteria.levels] == [("basic", 300), ("advance", 400), ("significance", 500)]
@@ -51,7 +50,7 @@ def test_an_unquoted_item_id_is_a_type_error_with_a_hint(criteria_dir):
 
 
 def test_a_category_missing_in_one_language(criteria_dir):
-    (criteria_dir / "category-4.en.md").unlink()
+    (criteria_dir / f"category-4.{OTHER}.md").unlink()
     assert problems_of(criteria_dir) == ["docs/pmqa: en: expected one page for each category 1-7, missing 4"]
 
 
@@ -72,8 +71,8 @@ def test_item_ids_are_unique(criteria_dir):
 
 
 def test_item_ids_are_in_order(criteria_dir):
-    edit(criteria_dir / "category-3.en.md", 'id: "3.3"', 'id: "3.5"')
-    assert problems_of(criteria_dir)[0] == 'docs/pmqa/category-3.en.md: items[2].id: expected "3.3", got "3.5"'
+    edit(criteria_dir / f"category-3.{OTHER}.md", 'id: "3.3"', 'id: "3.5"')
+    assert problems_of(criteria_dir)[0] == f'docs/pmqa/category-3.{OTHER}.md: items[2].id: expected "3.3", got "3.5"'
 
 
 def test_level_points_strictly_increase(criteria_dir):
@@ -89,15 +88,15 @@ def test_weights_are_positive_numbers(criteria_dir, weight):
 
 
 def test_thai_and_english_agree_on_ids(criteria_dir):
-    edit(criteria_dir / "category-6.en.md", '    - id: "6.4"\n      title: "Focusing on effectiveness across the organisation and on the impact on the national strategy and results"\n', "")
+    edit(criteria_dir / f"category-6.{OTHER}.md", '    - id: "6.4"\n      title: "Focusing on effectiveness across the organisation and on the impact on the national strategy and results"\n', "")
     assert problems_of(criteria_dir) == [
-        "docs/pmqa/category-6.en.md: pmqa.items: expected the ids of docs/pmqa/category-6.md (6.1, 6.2, 6.3, 6.4), got 6.1, 6.2, 6.3"
+        f"docs/pmqa/category-6.{OTHER}.md: pmqa.items: expected the ids of docs/pmqa/category-6.md (6.1, 6.2, 6.3, 6.4), got 6.1, 6.2, 6.3"
     ]
 
 
 def test_thai_and_english_agree_on_weights(criteria_dir):
     edit(criteria_dir / "category-7.md", "  category: 7\n", "  category: 7\n  weight: 2\n")
-    assert problems_of(criteria_dir) == ["docs/pmqa/category-7.en.md: pmqa.weight: expected 2 as in docs/pmqa/category-7.md, got 1"]
+    assert problems_of(criteria_dir) == [f"docs/pmqa/category-7.{OTHER}.md: pmqa.weight: expected 2 as in docs/pmqa/category-7.md, got 1"]
 
 
 def test_unknown_fields_are_reported(criteria_dir):
@@ -111,10 +110,10 @@ def test_invalid_yaml_is_reported_not_raised(criteria_dir):
 
 
 def test_all_problems_are_reported_together(criteria_dir):
-    edit(criteria_dir / "category-3.en.md", 'id: "3.3"', 'id: "3.5"')
+    edit(criteria_dir / f"category-3.{OTHER}.md", 'id: "3.3"', 'id: "3.5"')
     edit(criteria_dir / "levels.yml", "points: 500", "points: 450.5\n    colour: red")
     problems = problems_of(criteria_dir)
-    assert 'docs/pmqa/category-3.en.md: items[2].id: expected "3.3", got "3.5"' in problems
+    assert f'docs/pmqa/category-3.{OTHER}.md: items[2].id: expected "3.3", got "3.5"' in problems
     assert "docs/pmqa/levels.yml: levels[2].colour: unknown field" in problems
 
 
@@ -181,9 +180,9 @@ def test_a_file_name_without_a_category_number_is_named(criteria_dir):
 
 @pytest.mark.parametrize("escape, code", [(r"\x0b", "U+000B"), (r"\x01", "U+0001"), (r"\0", "U+0000"), (r"\uFFFE", "U+FFFE")])
 def test_an_item_title_with_a_character_xml_forbids_is_named(criteria_dir, escape, code):
-    edit(criteria_dir / "category-1.en.md", 'id: "1.2"\n      title: "', f'id: "1.2"\n      title: "{escape}')
+    edit(criteria_dir / f"category-1.{OTHER}.md", 'id: "1.2"\n      title: "', f'id: "1.2"\n      title: "{escape}')
     problems = problems_of(criteria_dir)
-    assert len(problems) == 1 and problems[0].startswith(f"docs/pmqa/category-1.en.md: items[1].title: expected text without control characters, got {code} (")
+    assert len(problems) == 1 and problems[0].startswith(f"docs/pmqa/category-1.{OTHER}.md: items[1].title: expected text without control characters, got {code} (")
 
 
 def test_a_level_name_with_a_control_character_is_named(criteria_dir):
@@ -203,7 +202,7 @@ def test_a_criteria_page_saved_in_windows_874_is_named(criteria_dir):
 def test_a_criteria_page_with_a_utf8_bom_is_read(criteria_dir):
     path = criteria_dir / "category-2.md"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
-    assert load_criteria(criteria_dir, LANGUAGES).categories["th"][2].title == "การวางแผนเชิงยุทธศาสตร์"
+    assert load_criteria(criteria_dir, LANGUAGES).categories[DEFAULT][2].title == "การวางแผนเชิงยุทธศาสตร์"
 
 
 def test_a_field_given_twice_in_the_levels_file_is_named(criteria_dir):
@@ -224,6 +223,6 @@ def test_an_alias_bomb_in_the_items_is_refused_in_well_under_a_second(criteria_d
 
 
 def test_a_folder_named_like_a_criteria_page_is_named(criteria_dir):
-    (criteria_dir / "category-3.en.md").unlink()
-    (criteria_dir / "category-3.en.md").mkdir()
-    assert problems_of(criteria_dir) == ["docs/pmqa/category-3.en.md: file: expected a file, got a folder (rename or remove it)"]
+    (criteria_dir / f"category-3.{OTHER}.md").unlink()
+    (criteria_dir / f"category-3.{OTHER}.md").mkdir()
+    assert problems_of(criteria_dir) == [f"docs/pmqa/category-3.{OTHER}.md: file: expected a file, got a folder (rename or remove it)"]

@@ -7,12 +7,13 @@ from urllib.parse import urlsplit
 import pytest
 
 from browser_checks import axe_violations
+from site_files import LANGUAGES
 
 RECORD_CSP_VIOLATIONS = "addEventListener('securitypolicyviolation', e => (window.__cspViolations = window.__cspViolations || []).push(`${e.violatedDirective} ${e.blockedURI}`))"
 
 
 def all_pages(site):
-    return site.pages + ["404.html", "en/404.html"]
+    return site.pages + [LANGUAGES.path("404.html", lang) for lang in LANGUAGES.codes]
 
 
 @pytest.fixture
@@ -88,7 +89,7 @@ async () => {
 """
 
 
-@pytest.mark.parametrize("path", [prefix + page for prefix in ("", "en/") for page in BUDGET_PAGES])
+@pytest.mark.parametrize("path", [LANGUAGES.path(page, lang) for lang in LANGUAGES.codes for page in BUDGET_PAGES])
 def test_page_budget(browser, nginx, path):
     context = browser.new_context()
     context.add_init_script("new PerformanceObserver(() => {}).observe({type: 'layout-shift', buffered: true})")

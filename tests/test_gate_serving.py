@@ -14,7 +14,9 @@ from conftest import ROOT, build_site
 from nginx_server import NginxServer
 from officesite.security.csp import inline_script_hashes
 from site_copy import copy_site
-from site_files import BuiltSite, language_of
+from site_files import LANGUAGES, OTHER, BuiltSite, language_of
+
+OTHER_PREFIX = LANGUAGES.prefix(OTHER)  # the English pages: deploy/nginx/server.conf names their folder
 
 DEPLOY = ROOT / "deploy" / "nginx"
 ONE_YEAR = 365 * 24 * 3600
@@ -39,7 +41,7 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 def test_pages_carry_the_security_headers(nginx):
-    for path in ("", "en/pmqa/calculator/", "assets/stylesheets/site.css", "missing"):
+    for path in ("", OTHER_PREFIX + "pmqa/calculator/", "assets/stylesheets/site.css", "missing"):
         _, headers, _ = fetch(nginx.url + path)
         assert headers["X-Content-Type-Options"] == "nosniff"
         assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
@@ -75,11 +77,11 @@ def test_fingerprinted_assets_are_immutable_and_pages_revalidate(nginx, site):
     bundle = next(site.root.glob("assets/javascripts/bundle.*.min.js")).relative_to(site.root).as_posix()
     assert fetch(nginx.url + bundle)[1]["Cache-Control"] == "public, max-age=31536000, immutable"
     assert fetch(nginx.url + "assets/stylesheets/site.css")[1]["Cache-Control"] == "public, max-age=3600"
-    for page in ("", "en/news/", "news/rss.xml"):
+    for page in ("", OTHER_PREFIX + "news/", "news/rss.xml"):
         assert fetch(nginx.url + page)[1]["Cache-Control"] == "no-cache"
 
 
-@pytest.mark.parametrize("path, lang", [("no/such/page/", "th"), ("en/no/such/page/", "en")])
+@pytest.mark.parametrize("path, lang", [(LANGUAGES.path("no/such/page/", lang), lang) for lang in LANGUAGES.codes])
 def test_a_miss_gets_the_404_page_of_its_language(nginx, path, lang):
     status, _, body = fetch(nginx.url + path)
     assert status == 404
@@ -93,7 +95,7 @@ def test_build_by_products_are_not_served(nginx):
 
 @pytest.mark.parametrize(
     "path, not_found_page",
-    [("assets/", "404.html"), ("assets/javascripts/", "404.html"), ("search/", "404.html"), ("en/search/", "en/404.html"), ("en/assets/", "en/404.html")],
+    [("assets/", "404.html"), ("assets/javascripts/", "404.html"), ("search/", "404.html"), (OTHER_PREFIX + "search/", OTHER_PREFIX + "404.html"), (OTHER_PREFIX + "assets/", OTHER_PREFIX + "404.html")],
 )
 def test_a_folder_without_an_index_gets_the_404_page_not_nginx_403(nginx, site, path, not_found_page):
     status, _, body = fetch(nginx.url + path)
@@ -257,7 +259,7 @@ def tls_nginx(secured_site, tmp_path_factory):
     server.stop()
 
 
-@pytest.mark.parametrize("path", ["", "en/news/", "assets/stylesheets/site.css", "no/such/page/", "assets/", ".well-known/security.txt"])
+@pytest.mark.parametrize("path", ["", OTHER_PREFIX + "news/", "assets/stylesheets/site.css", "no/such/page/", "assets/", ".well-known/security.txt"])
 def test_https_responses_carry_hsts_and_the_security_headers(tls_nginx, path):
     status, headers, _ = fetch(tls_nginx.url + path, context=tls_nginx.tls_context)
     assert status in (200, 404)
@@ -267,8 +269,8 @@ def test_https_responses_carry_hsts_and_the_security_headers(tls_nginx, path):
 
 
 def test_plain_http_redirects_to_https_but_answers_acme_challenges(tls_nginx):
-    status, headers, _ = fetch(tls_nginx.http_url + "en/news/?page=2")
-    assert status == 301 and headers["Location"] == "https://127.0.0.1/en/news/?page=2"
+    status, headers, _ = fetch(tls_nginx.http_url + OTHER_PREFIX + "news/?page=2")
+    assert status == 301 and headers["Location"] == "https://127.0.0.1/" + OTHER_PREFIX + "news/?page=2"
     assert "Strict-Transport-Security" not in headers
     status, _, body = fetch(tls_nginx.http_url + f".well-known/acme-challenge/{ACME_TOKEN}")
     assert status == 200 and body == f"{ACME_TOKEN}.thumbprint".encode()

@@ -4,12 +4,19 @@ from pathlib import Path
 
 import pytest
 from officesite.alternates import hreflang_links, language_links
-from officesite.not_found import keep_language_404, language_homes
+from officesite.languages import Languages
+from officesite.not_found import not_found_context, place_404
 from officesite.office import office_config_problems, office_facts
 from officesite.slugs import slugify_heading
-from officesite.strings import UI_STRINGS_FILE, load_ui_strings, ui_strings_problems
+from officesite.strings import (
+    UI_STRINGS_FILE,
+    load_ui_strings,
+    strings_of_languages,
+    ui_strings_problems,
+)
+from site_files import DEFAULT, LANGUAGES, OTHER
 
-LANGUAGES = [("th", "ไทย"), ("en", "English")]
+TH, EN = DEFAULT, OTHER  # the project's Thai and English, by their place in mkdocs.yml
 
 
 @pytest.mark.parametrize(
@@ -26,67 +33,85 @@ def test_heading_slug_keeps_thai_marks_and_drops_punctuation(heading, slug):
 
 
 def test_language_links_are_relative_and_mark_the_current_language():
-    links = language_links("en/about/", {"th": "about/", "en": "en/about/"}, LANGUAGES, "en")
+    links = language_links(LANGUAGES.path("about/", EN), {TH: "about/", EN: LANGUAGES.path("about/", EN)}, LANGUAGES, EN)
     assert links == [
-        {"lang": "th", "name": "ไทย", "href": "../../about/", "current": False},
-        {"lang": "en", "name": "English", "href": "./", "current": True},
+        {"lang": TH, "name": "ไทย", "href": "../../about/", "current": False},
+        {"lang": EN, "name": "English", "href": "./", "current": True},
     ]
 
 
 def test_language_links_from_the_home_page():
-    links = language_links("", {"th": "", "en": "en/"}, LANGUAGES, "th")
-    assert [link["href"] for link in links] == [".", "en/"]
+    links = language_links("", {TH: "", EN: LANGUAGES.prefix(EN)}, LANGUAGES, TH)
+    assert [link["href"] for link in links] == [".", LANGUAGES.prefix(EN)]
 
 
 def test_hreflang_links_are_absolute_with_x_default():
-    links = hreflang_links({"th": "about/", "en": "en/about/"}, LANGUAGES, "th", "https://example.org/site")
+    languages = Languages(LANGUAGES.codes, LANGUAGES.names, "https://example.org/site/")
+    links = hreflang_links({TH: "about/", EN: LANGUAGES.path("about/", EN)}, languages)
     assert links == [
-        {"hreflang": "th", "href": "https://example.org/site/about/"},
-        {"hreflang": "en", "href": "https://example.org/site/en/about/"},
+        {"hreflang": TH, "href": "https://example.org/site/about/"},
+        {"hreflang": EN, "href": "https://example.org/site/" + LANGUAGES.path("about/", EN)},
         {"hreflang": "x-default", "href": "https://example.org/site/about/"},
     ]
 
 
 def test_ui_strings_of_the_project_are_complete():
     strings = load_ui_strings(UI_STRINGS_FILE)
-    assert set(strings) == {"th", "en"}
-    assert strings["th"].keys() == strings["en"].keys()
+    assert set(strings) == set(LANGUAGES.codes)
+    assert strings[TH].keys() == strings[EN].keys()
 
 
 def test_ui_strings_report_a_key_missing_in_one_language():
-    problems = ui_strings_problems({"th": {"a": "ก", "b": "ข"}, "en": {"a": "A"}})
-    assert problems == ["en.b: missing"]
+    problems = ui_strings_problems({TH: {"a": "ก", "b": "ข"}, EN: {"a": "A"}})
+    assert problems == [f"{EN}.b: missing"]
 
 
 def test_ui_strings_report_an_empty_text():
-    assert ui_strings_problems({"th": {"a": " "}, "en": {"a": "A"}}) == ["th.a: expected text, got an empty text"]
+    assert ui_strings_problems({TH: {"a": " "}, EN: {"a": "A"}}) == [f"{TH}.a: expected text, got an empty text"]
+
+
+def test_a_language_without_strings_shows_the_default_ones():
+    three = Languages((*LANGUAGES.codes, "fr"))
+    strings, missing = strings_of_languages({TH: {"a": "ก"}, EN: {"a": "A"}}, three)
+    assert strings == {TH: {"a": "ก"}, EN: {"a": "A"}, "fr": {"a": "ก"}} and missing == ["fr"]
 
 
 def test_office_facts_render_only_what_is_set():
-    office = {"address": {"th": "ที่อยู่", "en": ""}, "phone": "0 3800 0000", "fax": "", "email": None}
-    assert office_facts(office, "th") == [
+    office = {"address": {TH: "ที่อยู่", EN: ""}, "phone": "0 3800 0000", "fax": "", "email": None}
+    assert office_facts(office, TH) == [
         {"key": "address", "text": "ที่อยู่", "href": None},
         {"key": "phone", "text": "0 3800 0000", "href": "tel:038000000"},
     ]
-    assert office_facts(office, "en") == [{"key": "phone", "text": "0 3800 0000", "href": "tel:038000000"}]
+    assert office_facts(office, EN) == [{"key": "phone", "text": "0 3800 0000", "href": "tel:038000000"}]
 
 
 def test_office_config_names_unknown_and_malformed_fields():
-    problems = office_config_problems({"phone": 123, "addres": "x", "address": {"th": 5}}, ("th", "en"))
+    problems = office_config_problems({"phone": 123, "addres": "x", "address": {TH: 5}}, LANGUAGES.codes)
     assert problems == [
         "addres: unknown field (known: address, phone, fax, email, opening_hours, accessibility_email, security_contact)",
-        "address.th: expected text, got int",
+        f"address.{TH}: expected text, got int",
         "phone: expected text, got int",
     ]
 
 
-def test_language_homes_follow_the_base_path():
-    assert language_homes(("th", "en"), "/reo13/") == {"th": "/reo13/", "en": "/reo13/en/"}
+def test_not_found_homes_follow_the_base_path():
+    languages = Languages(LANGUAGES.codes, LANGUAGES.names, "https://example.org/reo13/")
+    strings = {lang: {"not_found_title": lang.upper()} for lang in LANGUAGES.codes}
+    context = not_found_context(languages, strings)
+    assert [section["home"] for section in context["not_found_sections"]] == ["/reo13/", "/reo13/" + LANGUAGES.prefix(EN)]
+    assert context["not_found_title"] == f"{TH.upper()} / {EN.upper()}"
 
 
-def test_a_language_404_moves_to_its_folder_and_the_default_one_returns(tmp_path: Path):
-    root_page = tmp_path / "404.html"
-    root_page.write_text("english")
-    keep_language_404(root_page, tmp_path / "en" / "404.html", b"thai")
-    assert (tmp_path / "en" / "404.html").read_text() == "english"
-    assert root_page.read_text() == "thai"
+# What each language's run of static-i18n leaves: its own 404.html at the site root.
+def run_404(site_dir: Path, lang: str, kept):
+    (site_dir / "404.html").write_text(f"page of {lang}")
+    return place_404(site_dir, lang, LANGUAGES, kept)
+
+
+@pytest.mark.parametrize("order", [LANGUAGES.codes, tuple(reversed(LANGUAGES.codes))], ids=["default first", "default last"])
+def test_each_language_keeps_its_404_page_whichever_is_built_first(tmp_path: Path, order):
+    kept = None
+    for lang in order:
+        kept = run_404(tmp_path, lang, kept)
+    assert (tmp_path / "404.html").read_text() == f"page of {TH}"
+    assert (tmp_path / LANGUAGES.path("404.html", EN)).read_text() == f"page of {EN}"

@@ -1,9 +1,9 @@
-"""Every page exists in Thai and English, and each links to its twin in the other language."""
+"""Every page exists in every language, and each links to its twins in the other languages."""
 
 import pytest
 
 from conftest import build_site
-from site_files import BuiltSite, language_of
+from site_files import DEFAULT, LANGUAGES, OTHER, BuiltSite, language_of
 
 
 def switch_links(site, page):
@@ -11,10 +11,9 @@ def switch_links(site, page):
 
 
 def test_every_page_exists_in_both_languages(site):
-    thai = {page for page in site.pages if language_of(page) == "th"}
-    english = {page.removeprefix("en/") for page in site.pages if language_of(page) == "en"}
-    assert thai == english
-    assert {"", "about/", "contact/", "accessibility/", "privacy/", "site-map/"} <= thai
+    pages = {lang: {page.removeprefix(LANGUAGES.prefix(lang)) for page in site.pages if language_of(page) == lang} for lang in LANGUAGES.codes}
+    assert all(pages[lang] == pages[DEFAULT] for lang in LANGUAGES.codes)
+    assert {"", "about/", "contact/", "accessibility/", "privacy/", "site-map/"} <= pages[DEFAULT]
 
 
 def test_untranslated_pages_show_the_fallback_notice(site):
@@ -49,27 +48,27 @@ def test_switch_links_carry_the_language_they_lead_to(site):
         link = switch_links(site, page)[0]
         twin, _ = site.resolve(page, link["href"])
         assert link["lang"] == link["hreflang"] == language_of(twin)
-        assert link.get_text(strip=True) == {"th": "ไทย", "en": "English"}[language_of(twin)]
+        assert link.get_text(strip=True) == {DEFAULT: "ไทย", OTHER: "English"}[language_of(twin)]
 
 
 def test_head_lists_alternates_for_th_en_and_x_default(site):
     for page in site.pages:
         links = {link["hreflang"]: link["href"] for link in site.soup(page).select('head link[rel="alternate"][hreflang]')}
-        thai_page = page.removeprefix("en/")
+        thai_page = page.removeprefix(LANGUAGES.prefix(language_of(page)))
         assert links == {
-            "th": site.site_url + thai_page,
-            "en": site.site_url + "en/" + thai_page,
+            DEFAULT: site.site_url + thai_page,
+            OTHER: site.site_url + LANGUAGES.path(thai_page, OTHER),
             "x-default": site.site_url + thai_page,
         }, page
 
 
 def test_each_language_has_a_404_page_with_both_languages(site):
-    for path, lang in (("404.html", "th"), ("en/404.html", "en")):
-        soup = site.soup(path)
+    for lang in LANGUAGES.codes:
+        soup = site.soup(LANGUAGES.path("404.html", lang))
         assert soup.html["lang"] == lang
         sections = soup.select("section.site-not-found")
-        assert [section["lang"] for section in sections] == ["th", "en"]
-        assert [section.a["href"] for section in sections] == ["/", "/en/"]
+        assert [section["lang"] for section in sections] == list(LANGUAGES.codes)
+        assert [section.a["href"] for section in sections] == ["/" + LANGUAGES.prefix(code) for code in LANGUAGES.codes]
 
 
 @pytest.fixture
@@ -82,10 +81,10 @@ def site_with_thai_only_page(project_copy, tmp_path):
 
 def test_missing_translation_falls_back_with_a_notice_in_the_readers_language(site_with_thai_only_page):
     site = site_with_thai_only_page
-    english = site.soup("en/untranslated/")
+    english = site.soup(LANGUAGES.path("untranslated/", OTHER))
     notice = english.select_one(".site-fallback-notice")
     assert "not yet available in English" in notice.get_text()
-    assert english.html["lang"] == "en"
-    assert english.select_one(".md-content__inner > div[lang]")["lang"] == "th"
+    assert english.html["lang"] == OTHER
+    assert english.select_one(".md-content__inner > div[lang]")["lang"] == DEFAULT
     assert "เนื้อหาภาษาไทย" in english.get_text()
     assert site.soup("untranslated/").select_one(".site-fallback-notice") is None

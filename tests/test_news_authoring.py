@@ -6,6 +6,7 @@ import sys
 import pytest
 
 from conftest import ROOT, build_site
+from site_files import DEFAULT, LANGUAGES, OTHER
 
 SCRIPT = ROOT / "scripts" / "new_news.py"
 
@@ -20,13 +21,12 @@ ARGS = ("--date", "2026-01-31", "--slug", "clean-river-day", "--title-th", "ว�
 def test_scaffold_writes_both_languages_and_prints_their_paths(project_copy, tmp_path):
     result = run_scaffold(project_copy / "docs", *ARGS)
     assert result.returncode == 0, result.stderr
-    thai = project_copy / "docs" / "news" / "2026" / "clean-river-day.md"
-    english = project_copy / "docs" / "news" / "2026" / "clean-river-day.en.md"
+    thai, english = (project_copy / "docs" / "news" / "2026" / LANGUAGES.file_name("clean-river-day", lang) for lang in (DEFAULT, OTHER))
     assert result.stdout.split() == [str(thai), str(english)]
     assert "title: 'วันรักษ์แม่น้ำ: ทดสอบ'" in thai.read_text(encoding="utf-8")
     built = build_site(project_copy, tmp_path / "out")  # the front matter it writes is valid
     assert built.returncode == 0, built.stderr
-    assert (tmp_path / "out" / "en" / "news" / "2026" / "clean-river-day" / "index.html").exists()
+    assert (tmp_path / "out" / LANGUAGES.path("news/2026/clean-river-day/index.html", OTHER)).exists()
 
 
 def test_scaffold_refuses_to_overwrite(project_copy):
@@ -139,7 +139,7 @@ def test_scaffold_writes_a_draft_that_the_build_holds_back(project_copy, tmp_pat
     built = build_site(project_copy, tmp_path / "out")
     assert built.returncode == 0, built.stderr
     assert "News: held back 1 post(s), not built: docs/news/2026/clean-river-day.md (draft)" in built.stderr
-    assert not (tmp_path / "out" / "news" / "2026").exists() and not (tmp_path / "out" / "en" / "news" / "2026").exists()
+    assert not any((tmp_path / "out" / LANGUAGES.path("news/2026", lang)).exists() for lang in LANGUAGES.codes)
 
 
 def test_scaffold_says_when_a_post_is_scheduled(project_copy, monkeypatch):

@@ -15,8 +15,8 @@ from officesite.news.posts import (
     load_news,
     page_numbers,
 )
+from site_files import DEFAULT, LANGUAGES, OTHER
 
-LANGUAGES = ("th", "en")
 POST = "---\ntitle: {title}\ndate: {date}\ndescription: Summary\n---\n\nText\n"
 
 
@@ -41,8 +41,8 @@ def problems_of(news_dir):
 
 def test_the_real_posts_are_valid_and_paired():
     news = load_news(ROOT / "docs" / "news", LANGUAGES)
-    thai, english = news.posts["th"][0], news.posts["en"][0]
-    assert (thai.slug, thai.lang, english.lang) == ("pmqa-workshop", "th", "en")
+    thai, english = news.posts[DEFAULT][0], news.posts[OTHER][0]
+    assert (thai.slug, thai.lang, english.lang) == ("pmqa-workshop", DEFAULT, OTHER)
     assert thai.date == english.date and thai.path == english.path == "news/2018/pmqa-workshop/"
 
 
@@ -78,8 +78,8 @@ def test_a_non_ascii_slug_is_named(news_dir):
 
 def test_translations_must_share_the_date(news_dir):
     write_post(news_dir, 2019, "paired.md", date="2019-03-01")
-    write_post(news_dir, 2019, "paired.en.md", date="2019-03-02")
-    assert problems_of(news_dir) == ["docs/news/2019/paired.en.md: date: expected 2019-03-01 as in docs/news/2019/paired.md, got 2019-03-02"]
+    write_post(news_dir, 2019, f"paired.{OTHER}.md", date="2019-03-02")
+    assert problems_of(news_dir) == [f"docs/news/2019/paired.{OTHER}.md: date: expected 2019-03-01 as in docs/news/2019/paired.md, got 2019-03-02"]
 
 
 def test_an_unknown_category_is_named(news_dir):
@@ -97,21 +97,21 @@ def test_every_problem_is_reported_together(news_dir):
 def test_an_untranslated_post_is_listed_in_both_languages_in_its_own_language(news_dir):
     write_post(news_dir, 2019, "thai-only.md", title="ข่าวภาษาไทย")
     news = load_news(news_dir, LANGUAGES)
-    english = [post for post in news.posts["en"] if post.slug == "thai-only"]
-    assert len(english) == 1 and english[0].lang == "th" and english[0].title == "ข่าวภาษาไทย"
+    english = [post for post in news.posts[OTHER] if post.slug == "thai-only"]
+    assert len(english) == 1 and english[0].lang == DEFAULT and english[0].title == "ข่าวภาษาไทย"
 
 
 def test_posts_are_newest_first(news_dir):
     write_post(news_dir, 2019, "older.md", date="2019-01-01")
     write_post(news_dir, 2020, "newer.md", date="2020-01-01")
     news = load_news(news_dir, LANGUAGES)
-    assert [post.slug for post in news.posts["th"]] == ["newer", "older", "pmqa-workshop"]
+    assert [post.slug for post in news.posts[DEFAULT]] == ["newer", "older", "pmqa-workshop"]
 
 
 def test_listing_pages_cover_index_years_and_categories(news_dir):
     for number in range(1, 12):
         write_post(news_dir, 2019, f"post-{number}.md", date=f"2019-01-{number:02d}")
-    pages = {path for _, _, _, path in listing_pages(load_news(news_dir, LANGUAGES), "th")}
+    pages = {path for _, _, _, path in listing_pages(load_news(news_dir, LANGUAGES), DEFAULT)}
     # a year's archive is one page; the index and categories are paged
     assert pages == {"news/", "news/page/2/", "news/archive/2019/", "news/archive/2018/", "news/category/pmqa/"}
 
@@ -160,10 +160,10 @@ def test_a_buddhist_era_date_on_29_february_gives_the_gregorian_leap_day(news_di
 def test_a_buddhist_era_folder_is_named_once_with_its_posts_dates(news_dir):
     # what `new_news.py --date 2561-07-18` used to create: both files in a 2561/ folder
     write_file(news_dir, "2561/x.md", post(date="2561-07-18"))
-    write_file(news_dir, "2561/x.en.md", post(date="2561-07-18"))
+    write_file(news_dir, f"2561/x.{OTHER}.md", post(date="2561-07-18"))
     assert problems_of(news_dir) == [
         "docs/news/2561: folder name: 2561 is a Buddhist Era year: name the folder 2018",
-        "docs/news/2561/x.en.md: date: 2561-07-18 is a Buddhist Era year: write 2018-07-18",
+        f"docs/news/2561/x.{OTHER}.md: date: 2561-07-18 is a Buddhist Era year: write 2018-07-18",
         "docs/news/2561/x.md: date: 2561-07-18 is a Buddhist Era year: write 2018-07-18",
     ]
 
@@ -179,13 +179,13 @@ def test_a_post_directly_in_news_is_named(news_dir):
 
 
 def test_the_listing_pages_and_their_translations_are_not_posts(news_dir):
-    assert {path.name for path in news_dir.glob("*.md")} == {"index.md", "index.en.md", "archive.md", "archive.en.md"}
+    assert {path.name for path in news_dir.glob("*.md")} == {"index.md", f"index.{OTHER}.md", "archive.md", f"archive.{OTHER}.md"}
     load_news(news_dir, LANGUAGES)  # no problem
 
 
 def test_a_post_in_a_month_folder_is_named(news_dir):
     write_file(news_dir, "2018-07/x.md", post(date="2018-07-18"))
-    write_file(news_dir, "2018-07/x.en.md", post(date="2018-07-18"))
+    write_file(news_dir, f"2018-07/x.{OTHER}.md", post(date="2018-07-18"))
     assert problems_of(news_dir) == ['docs/news/2018-07: folder name: expected a four-digit year such as 2018, got "2018-07"']
 
 
@@ -195,8 +195,8 @@ def test_a_post_in_a_folder_inside_a_year_is_named(news_dir):
 
 
 def test_an_english_file_without_its_thai_file_is_named(news_dir):
-    write_file(news_dir, "2019/english-only.en.md", post())
-    assert problems_of(news_dir) == ["docs/news/2019/english-only.en.md: file: expected the Thai post docs/news/2019/english-only.md beside it, found none"]
+    write_file(news_dir, f"2019/english-only.{OTHER}.md", post())
+    assert problems_of(news_dir) == [f"docs/news/2019/english-only.{OTHER}.md: file: expected the Thai post docs/news/2019/english-only.md beside it, found none"]
 
 
 def test_the_slug_index_is_reserved(news_dir):
@@ -236,7 +236,7 @@ def test_an_image_path_leaving_docs_is_named(news_dir):
 def test_an_image_file_of_the_site_is_accepted(news_dir):
     write_file(news_dir.parent, "assets/images/news/river.jpg", "not really a JPEG")
     write_file(news_dir, "2019/pictured.md", post(extra="image: {src: assets/images/news/river.jpg, alt: A river}\n"))
-    pictured = [p for p in load_news(news_dir, LANGUAGES).posts["th"] if p.slug == "pictured"]
+    pictured = [p for p in load_news(news_dir, LANGUAGES).posts[DEFAULT] if p.slug == "pictured"]
     assert pictured[0].image == {"src": "assets/images/news/river.jpg", "alt": "A river"}
 
 
@@ -278,7 +278,7 @@ def test_a_post_saved_in_windows_874_is_named(news_dir):
 def test_a_post_with_a_utf8_bom_is_read(news_dir):
     (news_dir / "2019").mkdir()
     (news_dir / "2019" / "bom.md").write_bytes(("\ufeff" + post(title="ข่าว")).encode("utf-8"))
-    assert [p.title for p in load_news(news_dir, LANGUAGES).posts["th"] if p.slug == "bom"] == ["ข่าว"]
+    assert [p.title for p in load_news(news_dir, LANGUAGES).posts[DEFAULT] if p.slug == "bom"] == ["ข่าว"]
 
 
 def test_an_alias_bomb_in_a_post_is_refused_in_well_under_a_second(news_dir):
@@ -310,8 +310,8 @@ def test_draft_is_true_or_false(news_dir):
 
 def test_translations_must_agree_on_being_a_draft(news_dir):
     write_file(news_dir, "2019/drafty.md", post(extra="draft: true\n"))
-    write_file(news_dir, "2019/drafty.en.md", post())
-    assert problems_of(news_dir) == ["docs/news/2019/drafty.en.md: draft: expected true as in docs/news/2019/drafty.md, got false"]
+    write_file(news_dir, f"2019/drafty.{OTHER}.md", post())
+    assert problems_of(news_dir) == [f"docs/news/2019/drafty.{OTHER}.md: draft: expected true as in docs/news/2019/drafty.md, got false"]
 
 
 # -----------------------------------------------------------------------------
@@ -321,21 +321,21 @@ def test_translations_must_agree_on_being_a_draft(news_dir):
 
 def test_a_post_dated_after_the_build_date_is_held_back_until_that_day(news_dir):
     write_file(news_dir, "2026/later.md", post(date="2026-12-01"))
-    write_file(news_dir, "2026/later.en.md", post(date="2026-12-01"))
+    write_file(news_dir, f"2026/later.{OTHER}.md", post(date="2026-12-01"))
     before = load_news(news_dir, LANGUAGES, display_root=news_dir.parent.parent, today=datetime.date(2026, 11, 30))
-    assert all("later" not in [p.slug for p in before.posts[lang]] for lang in LANGUAGES)
+    assert all("later" not in [p.slug for p in before.posts[lang]] for lang in LANGUAGES.codes)
     assert [(h.source, h.reason, sorted(h.src_uris)) for h in before.held] == [
-        ("docs/news/2026/later.md", "scheduled for 2026-12-01", ["news/2026/later.en.md", "news/2026/later.md"])
+        ("docs/news/2026/later.md", "scheduled for 2026-12-01", [f"news/2026/later.{OTHER}.md", "news/2026/later.md"])
     ]
     on_the_day = load_news(news_dir, LANGUAGES, today=datetime.date(2026, 12, 1))
-    assert on_the_day.held == [] and on_the_day.posts["en"][0].slug == "later"
+    assert on_the_day.held == [] and on_the_day.posts[OTHER][0].slug == "later"
 
 
 def test_a_draft_is_held_back_whatever_its_date(news_dir):
     write_file(news_dir, "2019/drafty.md", post(extra="draft: true\n"))
     news = load_news(news_dir, LANGUAGES, today=datetime.date(2030, 1, 1))
-    assert [h.reason for h in news.held] == ["draft"] and "drafty" not in [p.slug for p in news.posts["th"]]
-    assert news.years("th") == [2018]  # no year archive for a year of drafts
+    assert [h.reason for h in news.held] == ["draft"] and "drafty" not in [p.slug for p in news.posts[DEFAULT]]
+    assert news.years(DEFAULT) == [2018]  # no year archive for a year of drafts
 
 
 def test_a_held_back_post_is_still_validated(news_dir):

@@ -6,9 +6,11 @@ import feedparser
 import pytest
 from conftest import build_site, copy_project
 from sample_news import write_sample_posts
-from site_files import BuiltSite
+from site_files import DEFAULT, LANGUAGES, OTHER, BuiltSite
 
 POST = "news/2018/pmqa-workshop/"
+PREFIXES = [LANGUAGES.prefix(lang) for lang in LANGUAGES.codes]
+OTHER_PREFIX = LANGUAGES.prefix(OTHER)  # where the English pages are
 
 
 def json_ld(soup):
@@ -20,7 +22,7 @@ def meta(soup, attribute, name):
     return tag["content"] if tag else None
 
 
-@pytest.mark.parametrize("prefix, date_text", [("", "18 กรกฎาคม 2561"), ("en/", "18 July 2018")])
+@pytest.mark.parametrize("prefix, date_text", [("", "18 กรกฎาคม 2561"), (OTHER_PREFIX, "18 July 2018")])
 def test_post_page_has_date_meta_social_tags_and_news_article_data(site, prefix, date_text):
     soup = site.soup(prefix + POST)
     time = soup.select_one(".site-news-post time")
@@ -37,9 +39,9 @@ def test_post_page_has_date_meta_social_tags_and_news_article_data(site, prefix,
 
 
 def test_post_and_its_translation_link_each_other(site):
-    thai, english = site.soup(POST), site.soup("en/" + POST)
-    assert site.resolve(POST, thai.select_one("a.site-language__link")["href"])[0] == "en/" + POST
-    assert site.resolve("en/" + POST, english.select_one("a.site-language__link")["href"])[0] == POST
+    thai, english = site.soup(POST), site.soup(OTHER_PREFIX + POST)
+    assert site.resolve(POST, thai.select_one("a.site-language__link")["href"])[0] == OTHER_PREFIX + POST
+    assert site.resolve(OTHER_PREFIX + POST, english.select_one("a.site-language__link")["href"])[0] == POST
 
 
 def test_the_thai_post_keeps_the_published_text(site):
@@ -48,7 +50,7 @@ def test_the_thai_post_keeps_the_published_text(site):
     assert "ซึ่งจะเริ่มตรวจประเมินปี พ.ศ.2561 เป็นต้นไป" in text
 
 
-@pytest.mark.parametrize("prefix", ["", "en/"])
+@pytest.mark.parametrize("prefix", PREFIXES)
 def test_news_index_lists_the_post_with_date_summary_and_link(site, prefix):
     entry = site.soup(prefix + "news/").select_one(".site-news-entry")
     assert site.resolve(prefix + "news/", entry.select_one("h2 a")["href"])[0] == prefix + POST
@@ -57,12 +59,12 @@ def test_news_index_lists_the_post_with_date_summary_and_link(site, prefix):
 
 
 def test_home_page_shows_the_latest_news(site):
-    for prefix in ("", "en/"):
+    for prefix in PREFIXES:
         links = [a["href"] for a in site.soup(prefix).select(".site-latest-news .site-news-entry a")]
         assert site.resolve(prefix, links[0])[0] == prefix + POST
 
 
-@pytest.mark.parametrize("prefix, lang", [("", "th"), ("en/", "en")])
+@pytest.mark.parametrize("prefix, lang", [(LANGUAGES.prefix(lang), lang) for lang in LANGUAGES.codes])
 def test_feeds_parse_cleanly_with_absolute_urls_and_are_discoverable(site, prefix, lang):
     for name, version in (("rss.xml", "rss20"), ("atom.xml", "atom10")):
         feed = feedparser.parse((site.root / prefix / "news" / name).read_bytes())
@@ -101,7 +103,7 @@ def test_at_scale_the_index_is_newest_first_ten_per_page(many_posts_site):
     assert site.file_for("news/page/101/") and not site.file_for("news/page/102/")
     # 1,000 sample posts, the real one and the Thai-only one: 100 full pages and 2 posts
     assert len(entry_dates(site.soup("news/page/101/"))) == 2
-    assert len(entry_dates(site.soup("en/news/page/101/"))) == 2
+    assert len(entry_dates(site.soup(OTHER_PREFIX + "news/page/101/"))) == 2
 
 
 def test_at_scale_pagination_links_previous_next_and_numbers(many_posts_site):
@@ -131,7 +133,7 @@ def test_at_scale_the_archive_links_every_year_with_its_count(many_posts_site):
 
 def test_at_scale_feeds_hold_the_latest_twenty(many_posts_site):
     site = many_posts_site
-    for prefix, name in (("", "rss.xml"), ("en/", "rss.xml"), ("", "atom.xml"), ("en/", "atom.xml")):
+    for prefix, name in [(prefix, name) for name in ("rss.xml", "atom.xml") for prefix in PREFIXES]:
         feed = feedparser.parse((site.root / prefix / "news" / name).read_bytes())
         assert feed.bozo == 0 and len(feed.entries) == 20
         dates = [entry.published_parsed for entry in feed.entries]
@@ -141,14 +143,14 @@ def test_at_scale_feeds_hold_the_latest_twenty(many_posts_site):
 
 def test_at_scale_an_untranslated_post_falls_back_with_a_notice(many_posts_site):
     site = many_posts_site
-    english = site.soup("en/news/2026/thai-only/")
+    english = site.soup(OTHER_PREFIX + "news/2026/thai-only/")
     assert english.select_one(".site-fallback-notice") is not None
-    first_entry = site.soup("en/news/").select_one(".site-news-entry h2")
-    assert first_entry["lang"] == "th"
-    assert site.resolve("en/news/", first_entry.a["href"])[0] == "en/news/2026/thai-only/"
+    first_entry = site.soup(OTHER_PREFIX + "news/").select_one(".site-news-entry h2")
+    assert first_entry["lang"] == DEFAULT
+    assert site.resolve(OTHER_PREFIX + "news/", first_entry.a["href"])[0] == OTHER_PREFIX + "news/2026/thai-only/"
 
 
 def test_at_scale_json_ld_parses_on_every_post(many_posts_site):
     site = many_posts_site
-    for path in ("news/2020/sample-700/", "en/news/2024/sample-300/"):
+    for path in ("news/2020/sample-700/", OTHER_PREFIX + "news/2024/sample-300/"):
         assert json_ld(site.soup(path))["@type"] == "NewsArticle"

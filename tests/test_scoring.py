@@ -14,6 +14,7 @@ from officesite.criteria.scoring import (
     score_assessment,
 )
 from scoring_vectors import SCORING, VECTORS, assert_result_matches, scoring_for
+from site_files import LANGUAGES
 
 SCORE = ROOT / "scripts" / "score.py"
 
@@ -143,8 +144,8 @@ def test_score_script_refuses_a_non_finite_score_from_the_metadata(project_copy,
     # An infinite weight passes a "positive" check and makes the overall score NaN.
     (project_copy / "scripts").mkdir()
     shutil.copy2(SCORE, project_copy / "scripts" / "score.py")
-    for name in ("category-1.md", "category-1.en.md"):
-        page = project_copy / "docs" / "pmqa" / name
+    for lang in LANGUAGES.codes:
+        page = project_copy / "docs" / "pmqa" / LANGUAGES.file_name("category-1", lang)
         text = page.read_text(encoding="utf-8")
         assert "\n  category: 1\n" in text
         page.write_text(text.replace("\n  category: 1\n", "\n  category: 1\n  weight: .inf\n", 1), encoding="utf-8")

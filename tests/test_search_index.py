@@ -6,12 +6,14 @@ import subprocess
 import pytest
 from conftest import ROOT
 from officesite.search.index import (
+    LUNR_BUILT_IN,
     WORD_JOINER,
     search_base,
     segment_thai,
     split_compound,
     split_index,
 )
+from site_files import DEFAULT, LANGUAGES, OTHER
 
 QUERY_JS = ROOT / "docs" / "assets" / "javascripts" / "thai-query.js"
 
@@ -44,30 +46,30 @@ def test_markup_digits_and_latin_text_are_left_alone():
 
 def test_the_merged_index_is_split_by_language_with_english_locations_relative_to_en():
     merged = {
-        "config": {"lang": ["th", "en"], "separator": "x"},
+        "config": {"lang": list(LANGUAGES.codes), "separator": "x"},
         "docs": [
             {"location": "about/", "title": "เกี่ยวกับสำนักงาน", "text": "สิ่งแวดล้อม"},
-            {"location": "en/about/", "title": "About", "text": "Office", "tags": ["ระบบราชการ"]},
+            {"location": LANGUAGES.path("about/", OTHER), "title": "About", "text": "Office", "tags": ["ระบบราชการ"]},
         ],
     }
-    indexes = split_index(merged, ("th", "en"))
-    assert [doc["location"] for doc in indexes["th"]["docs"]] == ["about/"]
-    assert [doc["location"] for doc in indexes["en"]["docs"]] == ["about/"]
-    assert indexes["th"]["docs"][0]["text"] == f"สิ่ง{WORD_JOINER}แวดล้อม"
-    assert indexes["en"]["docs"][0]["tags"] == [f"ระบบ{WORD_JOINER}ราชการ"]
-    assert indexes["th"]["config"]["lang"] == ["en"]  # no lunr Thai support (wordcut) to download
+    indexes = split_index(merged, LANGUAGES)
+    assert [doc["location"] for doc in indexes[DEFAULT]["docs"]] == ["about/"]
+    assert [doc["location"] for doc in indexes[OTHER]["docs"]] == ["about/"]
+    assert indexes[DEFAULT]["docs"][0]["text"] == f"สิ่ง{WORD_JOINER}แวดล้อม"
+    assert indexes[OTHER]["docs"][0]["tags"] == [f"ระบบ{WORD_JOINER}ราชการ"]
+    assert indexes[DEFAULT]["config"]["lang"] == [LUNR_BUILT_IN]  # no lunr Thai support (wordcut) to download
 
 
 def test_search_base_is_the_root_of_the_pages_language():
-    assert search_base("../..", "th", ("th", "en")) == "../.."
-    assert search_base("../..", "en", ("th", "en")) == "../../en/"
+    assert search_base("../..", DEFAULT, LANGUAGES) == "../.."
+    assert search_base("../..", OTHER, LANGUAGES) == "../../" + LANGUAGES.prefix(OTHER)
 
 
 def test_built_indexes_hold_only_their_language(site):
     thai = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
-    english = json.loads((site.root / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    english = json.loads((site.root / LANGUAGES.path("search/search_index.json", OTHER)).read_text(encoding="utf-8"))
     assert {doc["location"].split("/")[0] for doc in thai["docs"]} >= {"", "about", "pmqa", "news"}
-    assert all(not doc["location"].startswith("en/") for doc in thai["docs"] + english["docs"])
+    assert all(not doc["location"].startswith(LANGUAGES.prefix(OTHER)) for doc in thai["docs"] + english["docs"])
     assert any(WORD_JOINER in doc["text"] for doc in thai["docs"])
     assert not any(doc["location"].startswith(("news/page/", "news/archive/2")) for doc in thai["docs"])
 

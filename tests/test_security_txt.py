@@ -11,6 +11,7 @@ from officesite.security.security_txt import (
     security_txt,
     write_security_txt,
 )
+from site_files import LANGUAGES
 
 BUILT = datetime(2026, 11, 25, 4, 59, 19, 123456, tzinfo=timezone.utc)
 
@@ -68,7 +69,7 @@ def test_a_contact_that_is_not_text_is_refused():
 
 
 def test_security_txt_has_the_contact_expiry_languages_and_canonical():
-    text = security_txt("mailto:security@example.org", ("th", "en"), "https://reo13.example.org/", BUILT)
+    text = security_txt("mailto:security@example.org", LANGUAGES.codes, "https://reo13.example.org/", BUILT)
     assert text == (
         "Contact: mailto:security@example.org\n"
         "Expires: 2027-11-24T04:59:19Z\n"
@@ -78,7 +79,7 @@ def test_security_txt_has_the_contact_expiry_languages_and_canonical():
 
 
 def test_security_txt_names_no_canonical_for_a_site_not_on_https():
-    text = security_txt("mailto:security@example.org", ("th", "en"), "http://127.0.0.1:8000/", BUILT)
+    text = security_txt("mailto:security@example.org", LANGUAGES.codes, "http://127.0.0.1:8000/", BUILT)
     assert "Canonical" not in text and text.startswith("Contact: mailto:security@example.org\n")
 
 

@@ -9,8 +9,18 @@ shown in another language because it is not translated yet.
 
 from mkdocs.utils import get_relative_url
 
-# Open Graph names the language and region of a page.
-OPEN_GRAPH_LOCALES = {"th": "th_TH", "en": "en_US"}
+
+# What the templates need about a page's languages, in the language being built.
+def page_language_context(languages, page, lang) -> dict:
+    # static-i18n names the default home page "./"; the site root is "" everywhere else.
+    versions = {code: file.url.removeprefix("./") for code, file in page.file.alternates.items()}
+    return {
+        "language_links": language_links(page.url, versions, languages, lang),
+        "hreflang_links": hreflang_links(versions, languages),
+        "open_graph_locale": languages.open_graph_locale(lang),
+        "content_lang": page.file.locale,
+        "is_fallback": page.file.locale != lang,
+    }
 
 
 # The language switch: one entry per built language, marking the page's own.
@@ -18,19 +28,18 @@ def language_links(page_url, versions, languages, page_lang):
     return [
         {
             "lang": lang,
-            "name": name,
+            "name": languages.names.get(lang, lang),
             "href": get_relative_url(versions[lang], page_url or "."),
             "current": lang == page_lang,
         }
-        for lang, name in languages
+        for lang in languages.codes
         if lang in versions
     ]
 
 
 # The hreflang alternates of a page, absolute, plus x-default for the default language.
-def hreflang_links(versions, languages, default_lang, site_url):
-    base = (site_url or "/").rstrip("/") + "/"
-    links = [{"hreflang": lang, "href": base + versions[lang]} for lang, _ in languages if lang in versions]
-    if default_lang in versions:
-        links.append({"hreflang": "x-default", "href": base + versions[default_lang]})
+def hreflang_links(versions, languages):
+    links = [{"hreflang": lang, "href": languages.absolute(versions[lang])} for lang in languages.codes if lang in versions]
+    if languages.default in versions:
+        links.append({"hreflang": "x-default", "href": languages.absolute(versions[languages.default])})
     return links

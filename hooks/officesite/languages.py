@@ -1,18 +1,29 @@
 """The site's languages: one value answers every language question.
 
-static-i18n's configuration (the `i18n` plugin in mkdocs.yml) is the only place languages
-are written down. `Languages` is built from it once and says which language is the default
-(built at the site root, its files without a suffix: `about.md`), which others there are
-(built under `/<code>/`, their files `about.<code>.md`), what language a source file is in,
-where each language's pages live, and the absolute URL of a page.
+static-i18n's configuration (the `i18n` plugin in mkdocs.yml) is the only place the site's
+languages are written down. `Languages` is built from it once per build and says which
+language is the default (built at the site root, its files without a suffix: `about.md`),
+which others there are (built under `/<code>/`, their files `about.<code>.md`), what language
+a source file is in and what its twin in another language is called, where each language's
+pages live, and the absolute URL of a page.
+
+Facts that belong to one language rather than to the site (how its readers count years) are
+kept below, keyed by language code: nothing else in the code names a language.
 """
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from babel.core import Locale, get_global
 from mkdocs.utils.yaml import yaml_load
 
 I18N_PLUGIN = "i18n"
+
+# Thai readers count years in the Buddhist Era: the Gregorian year + 543 (Babel has no
+# Buddhist calendar). A language not listed counts Gregorian years.
+BUDDHIST_ERA_OFFSET = 543
+YEAR_OFFSETS = {"th": BUDDHIST_ERA_OFFSET}
 
 
 @dataclass(frozen=True)
@@ -29,8 +40,8 @@ class Languages:
     def others(self) -> tuple[str, ...]:
         return self.codes[1:]
 
-    # The language of a Markdown file name and its name without the language:
-    # "about.md" -> (default, "about"), "about.en.md" -> ("en", "about"); None if neither.
+    # The language of a Markdown file name and its name without the language: "about.md"
+    # -> (the default, "about"), "about.<other>.md" -> (other, "about"); None if neither.
     def of_file(self, name: str) -> tuple[str, str] | None:
         if not name.endswith(".md"):
             return None
@@ -42,19 +53,31 @@ class Languages:
             return code, base
         return None
 
-    # The file name of a page in a language: ("about", "en") -> "about.en.md".
+    # The file name of a page in a language: "about" -> "about.md", "about.<other>.md".
     def file_name(self, stem: str, lang: str) -> str:
         return f"{stem}.md" if lang == self.default else f"{stem}.{lang}.md"
 
-    # The path prefix of a language's pages: "" for the default, "en/" for English.
+    # The language of a file under docs/ and the path of its page without the language:
+    # "news/2018/x.<other>.md" -> (other, "news/2018/x"); None if it is no page's file.
+    def of_src(self, src_uri: str) -> tuple[str, str] | None:
+        folder, _, name = src_uri.rpartition("/")
+        found = self.of_file(name)
+        return found and (found[0], f"{folder}/{found[1]}" if folder else found[1])
+
+    # The file under docs/ of a page in a language: ("news/2018/x", other) -> "news/2018/x.<other>.md".
+    def src_uri(self, page: str, lang: str) -> str:
+        folder, _, stem = page.rpartition("/")
+        return f"{folder}/{self.file_name(stem, lang)}" if folder else self.file_name(stem, lang)
+
+    # The path prefix of a language's pages: "" for the default, "<code>/" for the others.
     def prefix(self, lang: str) -> str:
         return "" if lang == self.default else f"{lang}/"
 
-    # The site path of a page in a language: ("news/", "en") -> "en/news/".
+    # The site path of a page in a language: ("news/", other) -> "<other>/news/".
     def path(self, site_path: str, lang: str) -> str:
         return self.prefix(lang) + site_path.lstrip("/")
 
-    # The language a built site path belongs to: "en/about/" -> "en", "about/" -> default.
+    # The language a built site path belongs to: "<other>/about/" -> other, "about/" -> default.
     def of_path(self, site_path: str) -> str:
         first = site_path.lstrip("/").split("/", 1)[0]
         return first if first in self.others else self.default
@@ -62,6 +85,25 @@ class Languages:
     # The absolute URL of a site path, from site_url.
     def absolute(self, site_path: str) -> str:
         return self.site_url + site_path.lstrip("/")
+
+    # The URL path of a site path from the server's root, for pages served at any depth (404).
+    def root_path(self, site_path: str) -> str:
+        return urlsplit(self.site_url).path + site_path.lstrip("/")
+
+    # Open Graph's name of a language with its most likely region: "th" -> "th_TH".
+    def open_graph_locale(self, lang: str) -> str:
+        locale = _locale(lang)
+        if locale.territory is None:
+            locale = Locale.parse(get_global("likely_subtags").get(locale.language, locale.language))
+        return f"{locale.language}_{locale.territory}" if locale.territory else locale.language
+
+    # The language's name in English, for build messages: "th" -> "Thai".
+    def english_name(self, lang: str) -> str:
+        return _locale(lang).english_name
+
+
+def _locale(code: str) -> Locale:
+    return Locale.parse(code.replace("-", "_"))
 
 
 # The languages of a loaded MkDocs configuration (static-i18n's plugin in it).
@@ -73,7 +115,7 @@ def languages_of_config(config) -> Languages:
     )
 
 
-# The languages of a mkdocs.yml file, for scripts that do not run a build.
+# The languages of a mkdocs.yml file, for scripts and tests that do not run a build.
 def languages_of_mkdocs_yml(path: Path) -> Languages:
     with open(path, encoding="utf-8") as file:
         config = yaml_load(file)
@@ -91,8 +133,3 @@ def _languages(entries, site_url) -> Languages:
         names={code: name for code, name, _, _ in built},
         site_url=(site_url or "/").rstrip("/") + "/",
     )
-
-
-# The built languages' codes of a loaded configuration, the default first.
-def site_languages(config) -> tuple[str, ...]:
-    return languages_of_config(config).codes

@@ -1,22 +1,36 @@
-"""One 404 page per language, each carrying both languages' text.
+"""One 404 page per language, each carrying every language's text.
 
-static-i18n writes every language's 404.html to the site root, so the language built last
-silently won. Here the default language keeps /404.html and each other language gets its
-own /<lang>/404.html, which is what a server needs to answer a miss in each language.
+Every language's run writes its 404.html to the site root (a theme template, not a page), so
+the language built last would win. Here each run copies its page to its language's folder
+(`/<code>/404.html`, the default's at the root), and the root page is put back from the
+default language's whenever another language's run overwrote it: right whichever language
+static-i18n builds first.
 """
 
 from pathlib import Path
 
-
-# The absolute path of each language's home page (default language first): a 404 page is
-# served at any depth.
-def language_homes(languages, base_path: str) -> dict[str, str]:
-    base_path = base_path.rstrip("/") + "/"
-    return {locale: base_path if index == 0 else f"{base_path}{locale}/" for index, locale in enumerate(languages)}
+NOT_FOUND_PAGE = "404.html"
 
 
-# Move a language's 404 page to its own folder and put the default language's back.
-def keep_language_404(root_page: Path, language_page: Path, default_page: bytes) -> None:
+# What the 404 template shows: each language's title, text and link home (default first).
+# Home links are absolute paths: a 404 page is served at any depth.
+def not_found_context(languages, strings) -> dict:
+    sections = [
+        {"lang": lang, "strings": strings[lang], "home": languages.root_path(languages.prefix(lang))}
+        for lang in languages.codes
+    ]
+    return {"not_found_sections": sections, "not_found_title": " / ".join(strings[lang]["not_found_title"] for lang in languages.codes)}
+
+
+# After a language's run: its 404 page in its folder, and the default language's at the root.
+# `kept` holds the default language's page once its run is done; returns it.
+def place_404(site_dir: Path, lang: str, languages, kept: bytes | None) -> bytes | None:
+    root_page = Path(site_dir) / NOT_FOUND_PAGE
+    if lang == languages.default:
+        return root_page.read_bytes()
+    language_page = Path(site_dir) / languages.prefix(lang) / NOT_FOUND_PAGE
     language_page.parent.mkdir(parents=True, exist_ok=True)
     root_page.replace(language_page)
-    root_page.write_bytes(default_page)
+    if kept is not None:
+        root_page.write_bytes(kept)
+    return kept

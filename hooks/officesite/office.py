@@ -41,6 +41,11 @@ def office_config_problems(office, languages) -> list[str]:
     return problems
 
 
+# The contact page's template variables (officesite.page_types).
+def contact_context(build, page, lang, config) -> dict:
+    return {"office_facts": office_facts(config.extra.get("office", {}), lang)}
+
+
 # The facts that are set, in the given language, ready to render: key, text and link.
 def office_facts(office, lang) -> list[dict]:
     facts = []

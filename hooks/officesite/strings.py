@@ -1,8 +1,8 @@
 """Interface strings of the project's templates, in the language being built.
 
 Material's own strings come from its theme languages; these are the project's additions.
-Templates read `ui.<key>` (the page's language) and `ui_by_lang.<lang>.<key>` (any language,
-for bilingual pages such as the 404 page).
+Templates read `ui.<key>`, in the page's language. A built language that ui_strings.yml does
+not have shows the default language's strings, and the build says so in one line.
 """
 
 from pathlib import Path
@@ -17,8 +17,21 @@ UI_STRINGS_FILE = Path(__file__).with_name("ui_strings.yml")
 # Add the strings of the language being built to a template context.
 def add_ui_strings(context, strings: dict, lang: str):
     context["ui"] = strings[lang]
-    context["ui_by_lang"] = strings
     return context
+
+
+# The strings of every built language, and the languages that have none of their own (they
+# get the default language's). A PluginError when the default language has none.
+def strings_of_languages(strings: dict, languages) -> tuple[dict, list[str]]:
+    if languages.default not in strings:
+        raise PluginError(f"{UI_STRINGS_FILE.name}: {languages.default}: expected the strings of the default language, got none")
+    missing = [lang for lang in languages.others if lang not in strings]
+    return {lang: strings.get(lang, strings[languages.default]) for lang in languages.codes}, missing
+
+
+# The one line a build prints about languages without their own strings.
+def missing_strings_line(missing, languages) -> str:
+    return f"{UI_STRINGS_FILE.name}: no strings for {', '.join(missing)}: shown with the {languages.default} strings"
 
 
 # Read the strings file (as every metadata file is read) and check that every language has the same keys.

@@ -1,6 +1,6 @@
 """The PMQA 4.0 scoring calculator page, generated from the validated criteria metadata.
 
-A page with `pmqa_calculator: true` in its front matter gets `calculator`: everything the
+A page with `page_type: calculator` in its front matter gets `calculator`: everything the
 template renders (the form, the results table) and embeds as JSON for the page's script
 (docs/assets/javascripts/pmqa-calculator.js). Nothing about categories, items, levels or
 points is written anywhere else: an item added to the metadata appears in the calculator.
@@ -13,6 +13,11 @@ from officesite.criteria.scoring import (
 )
 
 STRING_PREFIX = "calculator_"
+
+
+# The calculator page's template variables (officesite.page_types).
+def calculator_context(build, page, lang, config) -> dict:
+    return {"calculator": calculator_data(build.criteria, lang, build.strings[lang])}
 
 
 # What the calculator page shows and its script reads, in one language.

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from officesite.languages import Languages
 from officesite.metadata import (
     MetadataError,
     kind_of,
@@ -28,7 +29,7 @@ from officesite.metadata import (
 CATEGORY_NUMBERS = tuple(range(1, 8))
 LEVELS_FILE = "levels.yml"
 CATEGORY_GLOB = "category-*.md"
-CATEGORY_FILE = re.compile(r"category-([1-7])(?:\.([a-z]{2}))?\.md")
+CATEGORY_STEM = re.compile(r"category-([1-7])")  # the file name without its language
 DEFAULT_WEIGHT = 1
 # Bounds that catch typing mistakes (.inf, an extra zero) long before the calculator breaks.
 MAX_WEIGHT = 100
@@ -76,24 +77,24 @@ class CriteriaError(MetadataError):
 
 
 # Read and validate all criteria metadata under a folder; raise CriteriaError listing every problem.
-def load_criteria(folder: Path, languages: tuple[str, ...], display_root: Path | None = None) -> Criteria:
+def load_criteria(folder: Path, languages: Languages, display_root: Path | None = None) -> Criteria:
     folder = Path(folder)
     shown = lambda path: shown_path(path, display_root)  # noqa: E731
     problems: list[str] = []
     levels, not_reached, decimals = _read_levels(folder / LEVELS_FILE, languages, shown, problems)
-    categories = {lang: {} for lang in languages}  # the valid categories, compared across languages
-    found = {lang: set() for lang in languages}  # the category numbers that have a page, valid or not
+    categories = {lang: {} for lang in languages.codes}  # the valid categories, compared across languages
+    found = {lang: set() for lang in languages.codes}  # the category numbers that have a page, valid or not
     for path in sorted(folder.glob(CATEGORY_GLOB)):
         number, lang = _number_and_language(path, languages)
         if number is None:
-            others = "|".join(languages[1:])
+            others = "|".join(languages.others)
             problems.append(f"{shown(path)}: file name: expected category-N.md or category-N.<{others}>.md with N from 1 to 7, got {shown(path.name)}")
             continue
         found[lang].add(number)
         category = _read_category(path, number, shown(path), problems)
         if category is not None:
             categories[lang][number] = category
-    for lang in languages:
+    for lang in languages.codes:
         missing = [str(n) for n in CATEGORY_NUMBERS if n not in found[lang]]
         if missing:
             problems.append(f"{shown(folder)}: {lang}: expected one page for each category 1-7, missing {', '.join(missing)}")
@@ -103,13 +104,14 @@ def load_criteria(folder: Path, languages: tuple[str, ...], display_root: Path |
     return Criteria(levels, not_reached, decimals, categories)
 
 
-# "category-3.en.md" -> (3, "en"); "category-3.md" -> (3, the default language); (None, None)
-# for any other name. The number in the file name is the page's category.
-def _number_and_language(path: Path, languages):
-    match = CATEGORY_FILE.fullmatch(path.name)
-    if not match or match.group(2) not in (None, *languages[1:]):
+# "category-3.<other>.md" -> (3, other); "category-3.md" -> (3, the default language); (None,
+# None) for any other name. The number in the file name is the page's category.
+def _number_and_language(path: Path, languages: Languages):
+    found = languages.of_file(path.name)
+    match = found and CATEGORY_STEM.fullmatch(found[1])
+    if not match:
         return None, None
-    return int(match.group(1)), match.group(2) or languages[0]
+    return int(match.group(1)), found[0]
 
 
 # -----------------------------------------------------------------------------
@@ -177,13 +179,13 @@ def _read_level(raw, field, languages, where, problems):
     if not isinstance(name, dict):
         problems.append(f"{where}: {field}.name: expected a name per language, e.g. {{th: …, en: …}}, got {kind_of(name)}")
     else:
-        problems += [f"{where}: {field}.name.{lang}: {text_problem(name.get(lang))}" for lang in languages if text_problem(name.get(lang))]
+        problems += [f"{where}: {field}.name.{lang}: {text_problem(name.get(lang))}" for lang in languages.codes if text_problem(name.get(lang))]
     problem = number_problem(points, MAX_POINTS)
     if problem:
         problems.append(f"{where}: {field}.points: {problem}")
     if len(problems) > start:
         return None
-    return Level(level_id, {lang: name[lang].strip() for lang in languages}, float(points))
+    return Level(level_id, {lang: name[lang].strip() for lang in languages.codes}, float(points))
 
 
 # -----------------------------------------------------------------------------
@@ -261,8 +263,8 @@ def _read_items(raw_items, number, where, problems) -> tuple[Item, ...]:
 # The numbers and ids each language gives must agree; titles differ by nature.
 def _language_disagreements(categories, languages) -> list[str]:
     problems = []
-    default = languages[0]
-    for lang in languages[1:]:
+    default = languages.default
+    for lang in languages.others:
         for number, category in sorted(categories[lang].items()):
             reference = categories[default].get(number)
             if reference is None:

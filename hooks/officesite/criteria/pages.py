@@ -11,9 +11,17 @@ text and metadata cannot drift:
 import posixpath
 import re
 
+from officesite.criteria.metadata import CATEGORY_STEM
 from officesite.criteria.site import CRITERIA_FOLDER
 
 MARKER = re.compile(r"<!--\s*pmqa:([\w-]+)\s*-->")
+
+
+# Whether a file under docs/ is a criteria category page (pmqa/category-N.md, any language).
+def is_category_page(languages, src_uri: str) -> bool:
+    found = languages.of_src(src_uri)
+    folder, _, stem = found[1].rpartition("/") if found else ("", "", "")
+    return folder == CRITERIA_FOLDER and CATEGORY_STEM.fullmatch(stem) is not None
 
 
 # A category page's level-1 heading.

@@ -1,8 +1,4 @@
-"""The validated PMQA criteria of the site being built, shared by the hooks that use them.
-
-Imported as a module by criteria_pages.py and calculator_page.py, so both see one cache:
-the metadata is read once per change of its files, not once per hook and language.
-"""
+"""The validated PMQA criteria of the site being built, read once per build (officesite.build)."""
 
 from pathlib import Path
 
@@ -14,23 +10,20 @@ from officesite.criteria.metadata import (
     CriteriaError,
     load_criteria,
 )
-from officesite.languages import site_languages
 
 CRITERIA_FOLDER = "pmqa"
 
-_cache: dict = {}
+
+# The site's criteria under docs/, validated; a PluginError listing every problem when they are not.
+def read_site_criteria(docs_dir: Path, languages, display_root: Path):
+    try:
+        return load_criteria(Path(docs_dir) / CRITERIA_FOLDER, languages, display_root=display_root)
+    except CriteriaError as error:
+        raise PluginError(f"PMQA criteria metadata has {len(error.problems)} problem(s):\n{error}") from None
 
 
-# The site's criteria, validated; a PluginError listing every problem when they are not.
-def site_criteria(config):
-    folder = Path(config.docs_dir) / CRITERIA_FOLDER
-    languages = site_languages(config)
+# What the criteria are read from: changes when a criteria file or the languages change.
+def criteria_signature(docs_dir: Path, languages) -> tuple:
+    folder = Path(docs_dir) / CRITERIA_FOLDER
     files = sorted(folder.glob(CATEGORY_GLOB)) + [folder / LEVELS_FILE]
-    signature = (languages, tuple((str(f), f.stat().st_mtime_ns if f.exists() else 0) for f in files))
-    if _cache.get("signature") != signature:
-        try:
-            _cache["criteria"] = load_criteria(folder, languages, display_root=Path(config.config_file_path).parent)
-        except CriteriaError as error:
-            raise PluginError(f"PMQA criteria metadata has {len(error.problems)} problem(s):\n{error}") from None
-        _cache["signature"] = signature
-    return _cache["criteria"]
+    return (languages, tuple((str(f), f.stat().st_mtime_ns if f.exists() else 0) for f in files))

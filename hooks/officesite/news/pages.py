@@ -1,37 +1,79 @@
-"""Office news: validated posts, listing pages, post pages and feeds, in both languages.
+"""Office news: validated posts, listing pages, post pages and feeds, in every language.
 
 Material's blog plugin loses posts under static-i18n, so news is built here:
-- on_config reads and validates every post once per change (hooks/news_posts.py), and holds
-  back drafts and posts dated after the build date;
-- on_files removes the held-back posts' files, in every language, so nothing of them is built
-  (page, listings, feeds, search, sitemap), and says once what it held back;
-- on_files adds the listing pages (news pages 2.., year archives, categories) as files of
-  docs/ before static-i18n pairs the languages, so they get language alternates and sitemap
-  entries like any page (File.generated would crash static-i18n); on_nav, once static-i18n
-  has made its own File objects, gives them their content in memory: nothing is written
-  into docs/;
-- on_page_context gives templates what they render (overrides/news-*.html);
-- on_post_build writes the RSS and Atom feeds of the language just built.
+- officesite.build reads and validates every post once per build (`read_site_news`), holds
+  back drafts and posts dated after the build date, and lists the listing pages (news pages
+  2.., year archives, categories) of every language, in memory (`SiteNews.listings`);
+- hooks/news.py removes the held-back posts' files, in every language, so nothing of them is
+  built (page, listings, feeds, search, sitemap), and adds the listing pages as files of docs/
+  before static-i18n pairs the languages, so they get language alternates and sitemap entries
+  like any page (File.generated would crash static-i18n); their content is empty and their
+  title and data come from `SiteNews.listings`: nothing is written into docs/;
+- the page types (officesite.page_types) give templates what they render (overrides/news-*.html);
+- hooks/news.py writes the RSS and Atom feeds of each language.
 """
 
-import json
+from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import quote
 
+from mkdocs.exceptions import PluginError
+
 from officesite.dates import format_display_date, format_display_year
-from officesite.languages import site_languages
 from officesite.news.feeds import ATOM_FILE, RSS_FILE
 from officesite.news.posts import (
     NEWS_FOLDER,
     PAGE_SIZE,
     PAGED_KINDS,
+    News,
+    NewsError,
+    build_date,
     listing_page_count,
     listing_pages,
     listing_path,
     listing_posts,
+    load_news,
+    news_signature,
     page_numbers,
 )
 
 LATEST_ON_HOME = 5
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A listing page the news adds: one page of a listing, in its file's language."""
+
+    kind: str  # "index", "year" or "category"
+    key: object  # the year or the category id; None for the index
+    number: int  # the page of the listing, from 1
+    title: str
+
+
+@dataclass(frozen=True)
+class SiteNews:
+    news: News
+    posts_by_page: dict  # (language, site path) -> Post
+    listings: dict  # file under docs/ -> Listing: the listing pages to add, every language
+    signature: tuple  # what it was read from (reused while unchanged)
+
+
+# The news of the site under docs/, validated; a PluginError listing every problem when it is not.
+def read_site_news(docs_dir: Path, languages, strings, display_root: Path, signature: tuple) -> SiteNews:
+    try:
+        news = load_news(Path(docs_dir) / NEWS_FOLDER, languages, display_root=display_root, today=signature[1])
+    except NewsError as error:
+        raise PluginError(f"News posts have {len(error.problems)} problem(s):\n{error}") from None
+    return SiteNews(news, posts_by_page(news), listings(news, languages, strings), signature)
+
+
+# What the news is read from: the languages, the build date and the news folder's files.
+def site_news_signature(docs_dir: Path, languages) -> tuple:
+    try:
+        today = build_date()
+    except NewsError as error:
+        raise PluginError(f"News posts have {len(error.problems)} problem(s):\n{error}") from None
+    return (languages, today, news_signature(Path(docs_dir) / NEWS_FOLDER))
 
 
 # The one line a build prints about the posts it held back.
@@ -39,23 +81,16 @@ def held_back_line(held) -> str:
     return f"News: held back {len(held)} post(s), not built: " + ", ".join(f"{post.source} ({post.reason})" for post in held)
 
 
-# The listing stub pages of every language: {path under docs/: Markdown with front matter}.
-def listing_stubs(news, languages, strings) -> dict[str, str]:
-    stubs = {}
-    for lang in languages:
-        suffix = "" if lang == languages[0] else f".{lang}"
+# The listing pages of every language the news adds, by their file under docs/.
+def listings(news, languages, strings) -> dict[str, Listing]:
+    pages = {}
+    for lang in languages.codes:
         for kind, key, number, path in listing_pages(news, lang):
             if kind == "index" and number == 1:
                 continue  # docs/news/index.md is a page of its own, with its own text
-            front_matter = {
-                "title": listing_title(news, strings[lang], lang, kind, key, number),
-                "template": "news-list.html",
-                "news_listing": {"kind": kind, "key": key, "page": number},
-                "search": {"exclude": True},
-            }
-            # JSON is YAML, and much faster to write for hundreds of pages.
-            stubs[path.rstrip("/") + suffix + ".md"] = "---\n" + json.dumps(front_matter, ensure_ascii=False) + "\n---\n"
-    return stubs
+            title = listing_title(news, strings[lang], lang, kind, key, number)
+            pages[languages.src_uri(path.rstrip("/"), lang)] = Listing(kind, key, number, title)
+    return pages
 
 
 # The title of one listing page, in its language.
@@ -75,18 +110,16 @@ def posts_by_page(news) -> dict:
 
 
 # The post a page shows, if it is one: news/<year>/<slug>.md in any language.
-def post_of(posts_by_page: dict, src_uri: str, lang):
-    parts = src_uri.split("/")
-    if len(parts) != 3 or parts[0] != NEWS_FOLDER or not parts[1].isdigit():
-        return None
-    return posts_by_page.get((lang, f"{NEWS_FOLDER}/{parts[1]}/{parts[2].split('.')[0]}/"))
+def post_of(news: SiteNews, languages, src_uri: str, lang):
+    found = languages.of_src(src_uri)
+    return news.posts_by_page.get((lang, found[1] + "/")) if found else None
 
 
 # What a template shows of a post.
-def post_entry(news, post, lang, prefix) -> dict:
+def post_entry(news, post, lang, languages) -> dict:
     category = None
     if post.category:
-        category = {"name": news.categories[post.category][lang], "url": prefix + listing_path("category", post.category)}
+        category = {"name": news.categories[post.category][lang], "url": languages.path(listing_path("category", post.category), lang)}
     return {
         "title": post.title,
         "lang": post.lang,
@@ -94,7 +127,7 @@ def post_entry(news, post, lang, prefix) -> dict:
         "iso_date": post.date.isoformat(),
         "display_date": format_display_date(post.date, lang),
         "description": post.description,
-        "url": prefix + post.path,
+        "url": languages.path(post.path, lang),
         "category": category,
         "tags": list(post.tags),
         "image": post.image and {"src": site_path_url(post.image["src"]), "alt": post.image["alt"]},
@@ -102,13 +135,13 @@ def post_entry(news, post, lang, prefix) -> dict:
 
 
 # One page of a listing: its entries and the links to its other pages.
-def listing_context(news, lang, prefix, kind, key, number) -> dict:
+def listing_context(news, lang, languages, kind, key, number) -> dict:
     posts = listing_posts(news, lang, kind, key)
     total = listing_page_count(kind, len(posts))
     page_posts = posts[(number - 1) * PAGE_SIZE : number * PAGE_SIZE] if kind in PAGED_KINDS else posts
-    link = lambda n: prefix + listing_path(kind, key, n)  # noqa: E731
+    link = lambda n: languages.path(listing_path(kind, key, n), lang)  # noqa: E731
     return {
-        "entries": [post_entry(news, p, lang, prefix) for p in page_posts],
+        "entries": [post_entry(news, p, lang, languages) for p in page_posts],
         "page": number,
         "pages": total,
         "numbers": [{"number": n, "url": link(n)} if n else None for n in page_numbers(number, total)],
@@ -118,32 +151,42 @@ def listing_context(news, lang, prefix, kind, key, number) -> dict:
 
 
 # The archive: each year with its post count, and each category used.
-def archive_context(news, lang, prefix) -> dict:
+def archive_context(news, lang, languages) -> dict:
     posts = news.posts[lang]
     return {
         "years": [
-            {"label": format_display_year(year, lang), "url": prefix + listing_path("year", year), "count": sum(p.date.year == year for p in posts)}
+            {"label": format_display_year(year, lang), "url": languages.path(listing_path("year", year), lang), "count": sum(p.date.year == year for p in posts)}
             for year in news.years(lang)
         ],
         "categories": [
-            {"name": news.categories[c][lang], "url": prefix + listing_path("category", c), "count": sum(p.category == c for p in posts)}
+            {"name": news.categories[c][lang], "url": languages.path(listing_path("category", c), lang), "count": sum(p.category == c for p in posts)}
             for c in news.used_categories(lang)
         ],
     }
 
 
+# The address of a language's news folder: where its feeds are, and what they link to.
+def news_home_url(languages, lang) -> str:
+    return languages.absolute(languages.path(f"{NEWS_FOLDER}/", lang))
+
+
 # The feeds of a language, for <link rel="alternate"> in every page's head.
-def feed_links(site_url, prefix, ui) -> list[dict]:
-    base = (site_url or "/").rstrip("/") + "/" + prefix + f"{NEWS_FOLDER}/"
+def feed_links(languages, lang, ui) -> list[dict]:
+    base = news_home_url(languages, lang)
     return [
         {"type": "application/rss+xml", "title": ui["news_feed_rss"], "href": base + RSS_FILE},
         {"type": "application/atom+xml", "title": ui["news_feed_atom"], "href": base + ATOM_FILE},
     ]
 
 
+# The feed entries of a language: (post, absolute URL, category name), newest first.
+def feed_entries(news, languages, lang) -> list[tuple]:
+    return [(p, languages.absolute(languages.path(p.path, lang)), category_name(news, p, lang)) for p in news.posts[lang]]
+
+
 # schema.org NewsArticle data of a post page.
-def news_article_json_ld(entry, site_url, site_name) -> dict:
-    url = (site_url or "/").rstrip("/") + "/" + entry["url"]
+def news_article_json_ld(entry, languages, site_name) -> dict:
+    url = languages.absolute(entry["url"])
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -157,7 +200,7 @@ def news_article_json_ld(entry, site_url, site_name) -> dict:
         "author": {"@type": "GovernmentOrganization", "name": site_name},
     }
     if entry["image"]:
-        data["image"] = (site_url or "/").rstrip("/") + "/" + entry["image"]["src"].lstrip("/")
+        data["image"] = languages.absolute(entry["image"]["src"])
     return data
 
 
@@ -171,10 +214,38 @@ def category_name(news, post, lang):
     return news.categories[post.category][lang] if post.category else None
 
 
-def language_prefix(config, lang) -> str:
-    return "" if lang == site_languages(config)[0] else f"{lang}/"
+# -----------------------------------------------------------------------------
+# What each news page type gives its template (officesite.page_types)
+# -----------------------------------------------------------------------------
 
 
-def root_url(config) -> str:
-    return (config.site_url or "/").rstrip("/") + "/"
+# The home page: the latest posts and the link to all news.
+def home_context(build, page, lang, config) -> dict:
+    news, languages = build.news.news, build.languages
+    return {
+        "news_latest": [post_entry(news, p, lang, languages) for p in news.posts[lang][:LATEST_ON_HOME]],
+        "news_index_url": languages.path(listing_path("index", None), lang),
+    }
 
+
+# The first page of the news index (docs/news/index.md).
+def news_index_context(build, page, lang, config) -> dict:
+    return {"news_listing": listing_context(build.news.news, lang, build.languages, "index", None, 1)}
+
+
+# A listing page the news added: its page of its listing.
+def news_listing_context(build, page, lang, config) -> dict:
+    listing = build.news.listings[page.file.src_uri]
+    return {"news_listing": listing_context(build.news.news, lang, build.languages, listing.kind, listing.key, listing.number)}
+
+
+# The archive page (docs/news/archive.md).
+def news_archive_context(build, page, lang, config) -> dict:
+    return {"news_archive": archive_context(build.news.news, lang, build.languages)}
+
+
+# A post's page: the post and its NewsArticle data.
+def news_post_context(build, page, lang, config) -> dict:
+    post = post_of(build.news, build.languages, page.file.src_uri, page.file.locale)
+    entry = post_entry(build.news.news, post, lang, build.languages)
+    return {"news_post": entry, "news_post_json_ld": news_article_json_ld(entry, build.languages, config.site_name)}

@@ -23,6 +23,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from officesite.dates import BUDDHIST_ERA_OFFSET
+from officesite.languages import Languages
 from officesite.metadata import (
     MetadataError,
     decode_text,
@@ -57,7 +58,6 @@ IMAGE_FIELDS = {"src", "alt"}
 # Posts are published on days in Thailand; the build's "today" is taken there.
 THAILAND = datetime.timezone(datetime.timedelta(hours=7))
 BUILD_DATE_VARIABLE = "SITE_BUILD_DATE"  # YYYY-MM-DD: build as if on that day (tests, previews)
-LANGUAGE_NAMES = {"th": "Thai", "en": "English"}
 
 
 @dataclass(frozen=True)
@@ -115,7 +115,7 @@ class NewsError(MetadataError):
 # Posts dated after `today`, and drafts, are validated but held back (News.held).
 # `pending` holds files not yet written ({path under news_dir: text}): scripts/new_news.py
 # checks what it would write with exactly the build's rules.
-def load_news(news_dir: Path, languages: tuple[str, ...], display_root: Path | None = None, today: datetime.date | None = None, pending: dict | None = None) -> News:
+def load_news(news_dir: Path, languages: Languages, display_root: Path | None = None, today: datetime.date | None = None, pending: dict | None = None) -> News:
     news_dir = Path(news_dir)
     pending = pending or {}
     shown = lambda relative: shown_path(news_dir / relative, display_root)  # noqa: E731
@@ -129,7 +129,7 @@ def load_news(news_dir: Path, languages: tuple[str, ...], display_root: Path | N
         if is_folder:
             problems.append(f"{where}: file: expected a Markdown file, got a folder (rename or remove it)")
             continue
-        if len(parts) == 1 and _language_and_slug(parts[0], languages)[1] in LISTING_PAGE_NAMES:
+        if len(parts) == 1 and (languages.of_file(parts[0]) or (None, None))[1] in LISTING_PAGE_NAMES:
             continue
         problem = _place_problem(parts)
         if problem:
@@ -142,9 +142,9 @@ def load_news(news_dir: Path, languages: tuple[str, ...], display_root: Path | N
             if not _is_buddhist_era_year(parts[0]):
                 continue  # the posts of a Buddhist Era folder are checked all the same
         folder_year = _gregorian_year(int(parts[0]))
-        lang, slug = _language_and_slug(parts[1], languages)
+        lang, slug = languages.of_file(parts[1]) or (None, None)
         if lang is None:
-            problems.append(f"{where}: file name: expected <slug>.md or <slug>.<{'|'.join(languages[1:])}>.md, got {printable(parts[1])}")
+            problems.append(f"{where}: file name: expected <slug>.md or <slug>.<{'|'.join(languages.others)}>.md, got {printable(parts[1])}")
             continue
         problem = slug_problem(slug)
         if problem:
@@ -152,7 +152,7 @@ def load_news(news_dir: Path, languages: tuple[str, ...], display_root: Path | N
             continue
         versions = files_by_slug.setdefault(slug, {})
         # the earlier file of this slug in another folder, its default-language file first
-        other = next((path for _, path in sorted(versions.items(), key=lambda v: v[0] != languages[0]) if path.split("/")[0] != parts[0]), None)
+        other = next((path for _, path in sorted(versions.items(), key=lambda v: v[0] != languages.default) if path.split("/")[0] != parts[0]), None)
         if other is not None:
             problems.append(f"{where}: slug: \"{slug}\" is already used by {shown(other)}")
             continue
@@ -183,14 +183,14 @@ def _front_matter(news_dir: Path, relative: str, where: str, pending: dict):
 def _published(news: News, by_slug, languages, today) -> News:
     published = {}
     for slug, versions in sorted(by_slug.items()):
-        reference = versions[languages[0]]
+        reference = versions[languages.default]
         reason = "draft" if reference.draft else (f"scheduled for {reference.date.isoformat()}" if today and reference.date > today else None)
         if reason:
             news.held.append(HeldPost(reference.source, reason, tuple(post.src_uri for post in versions.values())))
         else:
             published[slug] = versions
-    for lang in languages:
-        posts = [versions.get(lang) or versions[languages[0]] for versions in published.values()]
+    for lang in languages.codes:
+        posts = [versions.get(lang) or versions[languages.default] for versions in published.values()]
         news.posts[lang] = sorted(posts, key=lambda post: (post.date, post.slug), reverse=True)
     return news
 
@@ -253,15 +253,6 @@ def _gregorian_year(year: int) -> int:
     return year - BUDDHIST_ERA_OFFSET if year > LAST_GREGORIAN_YEAR else year
 
 
-def _language_and_slug(name: str, languages):
-    parts = name[: -len(".md")].split(".")
-    if len(parts) == 1:
-        return languages[0], parts[0]
-    if len(parts) == 2 and parts[1] in languages[1:]:
-        return parts[1], parts[0]
-    return None, None
-
-
 # What is wrong with a slug ("expected …, got …"), or None.
 def slug_problem(slug: str) -> str | None:
     if not SLUG.fullmatch(slug):
@@ -293,8 +284,8 @@ def _read_categories(path: Path, languages, where, problems) -> dict:
             problems.append(f"{where}: {category_id}: expected a name per language, e.g. {{th: …, en: …}}, got {kind_of(names)}")
             names = {}
         else:
-            problems += [f"{where}: {category_id}.{lang}: {text_problem(names.get(lang))}" for lang in languages if text_problem(names.get(lang))]
-        categories[category_id] = {lang: names[lang].strip() for lang in languages if not text_problem(names.get(lang))}
+            problems += [f"{where}: {category_id}.{lang}: {text_problem(names.get(lang))}" for lang in languages.codes if text_problem(names.get(lang))]
+        categories[category_id] = {lang: names[lang].strip() for lang in languages.codes if not text_problem(names.get(lang))}
     return categories
 
 
@@ -386,13 +377,13 @@ def image_src_problem(src: str, docs_dir: Path) -> str | None:
 # A post needs its file in the default language: an English file alone is never listed.
 def _untranslated_originals(files_by_slug, languages, shown) -> list[str]:
     problems = []
-    default = languages[0]
+    default = languages.default
     for slug, versions in files_by_slug.items():
         if default in versions:
             continue
         for lang, relative in sorted(versions.items()):
-            original = shown(relative.rsplit("/", 1)[0] + f"/{slug}.md")
-            problems.append(f"{shown(relative)}: file: expected the {LANGUAGE_NAMES.get(default, default)} post {original} beside it, found none")
+            original = shown(relative.rsplit("/", 1)[0] + "/" + languages.file_name(slug, default))
+            problems.append(f"{shown(relative)}: file: expected the {languages.english_name(default)} post {original} beside it, found none")
     return problems
 
 
@@ -400,8 +391,8 @@ def _untranslated_originals(files_by_slug, languages, shown) -> list[str]:
 def _language_disagreements(by_slug, languages) -> list[str]:
     problems = []
     for versions in by_slug.values():
-        reference = versions.get(languages[0])
-        for lang in languages[1:]:
+        reference = versions.get(languages.default)
+        for lang in languages.others:
             other = versions.get(lang)
             if reference is None or other is None:
                 continue

@@ -13,27 +13,42 @@ Queries meet the index in the browser: Material's search worker splits a Thai qu
 the words of the index's own vocabulary, each matched as a prefix (hooks/theme_patches.py).
 """
 
+import json
 import posixpath
 import re
 from functools import lru_cache
+from pathlib import Path
 
 INDEX_PATH = "search/search_index.json"
+# lunr's built-in language, which needs no script of its own: the Thai in the index is split
+# into words here, so no lunr language support (and its Thai segmenter) is loaded for it.
+LUNR_BUILT_IN = "en"
 WORD_JOINER = "\u200b"
 THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+")
 
 
 # The base a page's search resolves index and result locations against: its language's root.
 def search_base(base_url: str, lang: str, languages) -> str:
-    return base_url if lang == languages[0] else posixpath.join(base_url, lang) + "/"
+    prefix = languages.prefix(lang)
+    return posixpath.join(base_url, prefix) if prefix else base_url
+
+
+# Replace static-i18n's merged index under a built site by one index per language.
+def write_language_indexes(site_dir: Path, languages) -> None:
+    merged = json.loads((site_dir / INDEX_PATH).read_text(encoding="utf-8"))
+    for lang, index in split_index(merged, languages).items():
+        target = site_dir / languages.prefix(lang) / INDEX_PATH
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 # One index per language from static-i18n's merged one, Thai segmented into words.
 def split_index(merged: dict, languages) -> dict[str, dict]:
-    config = {**merged["config"], "lang": ["en"]}  # Thai is segmented here: no lunr Thai support to load
-    indexes = {lang: {"config": config, "docs": []} for lang in languages}
+    config = {**merged["config"], "lang": [LUNR_BUILT_IN]}
+    indexes = {lang: {"config": config, "docs": []} for lang in languages.codes}
     for doc in merged["docs"]:
-        lang = next((lang for lang in languages[1:] if doc["location"].startswith(f"{lang}/")), languages[0])
-        doc = {**doc, "location": doc["location"].removeprefix(f"{lang}/") if lang != languages[0] else doc["location"]}
+        lang = languages.of_path(doc["location"])
+        doc = {**doc, "location": doc["location"].removeprefix(languages.prefix(lang))}
         for field in ("title", "text"):
             if field in doc:
                 doc[field] = segment_thai(doc[field])
