@@ -7,6 +7,7 @@ import shutil
 
 import pytest
 from conftest import ROOT, build_site
+from site_files import OTHER
 from mkdocs.exceptions import PluginError
 from mkdocs.theme import Theme
 from officesite.material import (
@@ -155,8 +156,9 @@ def test_a_page_without_a_markup_fix_text_stops_the_build_naming_fix_and_page():
 
 def test_the_search_base_edit_applies_once_to_materials_config_block():
     config = rendered_block("config")
-    edited = material_edit(config, "search index of the page's language", base_url="../..", search_base="../../en/")
-    assert '"base": "../.."' in config and edited == config.replace('"base": "../.."', '"base": "../../en/"')
+    search_base = f"../../{OTHER}/"
+    edited = material_edit(config, "search index of the page's language", base_url="../..", search_base=search_base)
+    assert '"base": "../.."' in config and edited == config.replace('"base": "../.."', f'"base": "{search_base}"')
 
 
 def test_the_bundle_edit_defers_materials_bundle_only():
