@@ -12,7 +12,8 @@ the same content two ways, alternating, for several rounds:
   keys mean nothing to it).
 Prints a JSON report: median and spread of the wall time of each, their ratio, peak memory,
 output size and pages built. With --serve it also reports, for the project configuration,
-the seconds from saving a post to `mkdocs serve` serving the rebuilt page.
+the seconds from saving a post to `mkdocs serve` serving the rebuilt page, with every
+language and with the default language alone (scripts/serve.sh --lang).
 """
 
 import argparse
@@ -29,6 +30,7 @@ import urllib.request
 from pathlib import Path
 
 from mkdocs.utils.yaml import yaml_load
+from officesite.languages import languages_of_mkdocs_yml
 from sample_news import write_sample_posts
 from site_copy import copy_site
 
@@ -106,10 +108,10 @@ def benchmark(posts: int, rounds: int, work: Path) -> dict:
 
 
 # Seconds from saving a post to `mkdocs serve` answering with the rebuilt page.
-def serve_rebuild_seconds(project: Path, page_path: str, post: Path) -> float:
+def serve_rebuild_seconds(project: Path, page_path: str, post: Path, env: dict) -> float:
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-q", "-a", f"127.0.0.1:{port}"],
-                              cwd=project, env=ENV, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+                              cwd=project, env=env, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/{page_path}"
     try:
         wait_for(lambda: fetch(url) is not None, server)
@@ -149,7 +151,12 @@ def free_port() -> int:
 
 def serve_report(work: Path) -> dict:
     post = work / "project" / "docs" / "news" / "2018" / "pmqa-workshop.md"
-    return {"serve_rebuild_s": serve_rebuild_seconds(work / "project", "news/2018/pmqa-workshop/", post)}
+    default = languages_of_mkdocs_yml(work / "project" / "mkdocs.yml").default
+    rebuild = lambda env: serve_rebuild_seconds(work / "project", "news/2018/pmqa-workshop/", post, env)  # noqa: E731
+    return {
+        "serve_rebuild_s": rebuild(ENV),  # every language
+        "serve_rebuild_default_language_s": rebuild({**ENV, "SITE_LANGUAGE": default}),  # serve.sh --lang
+    }
 
 
 if __name__ == "__main__":

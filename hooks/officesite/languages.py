@@ -11,11 +11,12 @@ Facts that belong to one language rather than to the site (how its readers count
 kept below, keyed by language code: nothing else in the code names a language.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from babel.core import Locale, get_global
+from mkdocs.exceptions import PluginError
 from mkdocs.utils.yaml import yaml_load
 
 I18N_PLUGIN = "i18n"
@@ -28,13 +29,25 @@ YEAR_OFFSETS = {"th": BUDDHIST_ERA_OFFSET}
 
 @dataclass(frozen=True)
 class Languages:
-    codes: tuple[str, ...]  # the built languages, the default first
+    codes: tuple[str, ...]  # the site's languages, the default (files without a suffix) first
     names: dict = field(default_factory=dict, compare=False)  # code -> the language's own name
     site_url: str = "/"  # the public address, ending in "/"
+    # The languages this build writes: all of them, or one (static-i18n's build_only_locale,
+    # scripts/serve.sh --lang), which is then built at the site root.
+    only: str | None = None
 
     @property
     def default(self) -> str:
         return self.codes[0]
+
+    @property
+    def built(self) -> tuple[str, ...]:
+        return (self.only,) if self.only else self.codes
+
+    # The language built at the site root: the default, or the only one built.
+    @property
+    def root(self) -> str:
+        return self.only or self.default
 
     @property
     def others(self) -> tuple[str, ...]:
@@ -71,7 +84,7 @@ class Languages:
 
     # The path prefix of a language's pages: "" for the default, "<code>/" for the others.
     def prefix(self, lang: str) -> str:
-        return "" if lang == self.default else f"{lang}/"
+        return "" if lang == self.root else f"{lang}/"
 
     # The site path of a page in a language: ("news/", other) -> "<other>/news/".
     def path(self, site_path: str, lang: str) -> str:
@@ -80,7 +93,7 @@ class Languages:
     # The language a built site path belongs to: "<other>/about/" -> other, "about/" -> default.
     def of_path(self, site_path: str) -> str:
         first = site_path.lstrip("/").split("/", 1)[0]
-        return first if first in self.others else self.default
+        return first if first in self.built and first != self.root else self.root
 
     # The absolute URL of a site path, from site_url.
     def absolute(self, site_path: str) -> str:
@@ -109,6 +122,17 @@ def _locale(code: str) -> Locale:
 # The languages of a loaded MkDocs configuration (static-i18n's plugin in it).
 def languages_of_config(config) -> Languages:
     i18n = config.plugins[I18N_PLUGIN].config
+    if i18n.build_only_locale:
+        # static-i18n has made the only language the default: the files keep the declared one.
+        declared = languages_of_mkdocs_yml(Path(config.config_file_path))
+        if i18n.build_only_locale != declared.default:
+            # static-i18n then reads the files without a suffix (the default language's) as the
+            # only language's: its pages would show the default language's text.
+            raise PluginError(
+                f"mkdocs.yml: plugins.i18n.build_only_locale: expected {declared.default}, the default language "
+                f"(files without a suffix), got {i18n.build_only_locale}: build every language to see it"
+            )
+        return replace(declared, site_url=(config.site_url or "/").rstrip("/") + "/", only=i18n.build_only_locale)
     return _languages(
         [(lang.locale, lang.name, lang.default, lang.build) for lang in i18n.languages],
         config.site_url,

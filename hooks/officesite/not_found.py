@@ -17,16 +17,16 @@ NOT_FOUND_PAGE = "404.html"
 def not_found_context(languages, strings) -> dict:
     sections = [
         {"lang": lang, "strings": strings[lang], "home": languages.root_path(languages.prefix(lang))}
-        for lang in languages.codes
+        for lang in languages.built
     ]
-    return {"not_found_sections": sections, "not_found_title": " / ".join(strings[lang]["not_found_title"] for lang in languages.codes)}
+    return {"not_found_sections": sections, "not_found_title": " / ".join(strings[lang]["not_found_title"] for lang in languages.built)}
 
 
-# After a language's run: its 404 page in its folder, and the default language's at the root.
-# `kept` holds the default language's page once its run is done; returns it.
+# After a language's run: its 404 page in its folder, and the root language's at the root.
+# `kept` holds the root language's page once its run is done; returns it.
 def place_404(site_dir: Path, lang: str, languages, kept: bytes | None) -> bytes | None:
     root_page = Path(site_dir) / NOT_FOUND_PAGE
-    if lang == languages.default:
+    if lang == languages.root:
         return root_page.read_bytes()
     language_page = Path(site_dir) / languages.prefix(lang) / NOT_FOUND_PAGE
     language_page.parent.mkdir(parents=True, exist_ok=True)

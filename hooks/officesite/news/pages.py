@@ -84,7 +84,7 @@ def held_back_line(held) -> str:
 # The listing pages of every language the news adds, by their file under docs/.
 def listings(news, languages, strings) -> dict[str, Listing]:
     pages = {}
-    for lang in languages.codes:
+    for lang in languages.built:
         for kind, key, number, path in listing_pages(news, lang):
             if kind == "index" and number == 1:
                 continue  # docs/news/index.md is a page of its own, with its own text

@@ -45,7 +45,7 @@ def write_language_indexes(site_dir: Path, languages) -> None:
 # One index per language from static-i18n's merged one, Thai segmented into words.
 def split_index(merged: dict, languages) -> dict[str, dict]:
     config = {**merged["config"], "lang": [LUNR_BUILT_IN]}
-    indexes = {lang: {"config": config, "docs": []} for lang in languages.codes}
+    indexes = {lang: {"config": config, "docs": []} for lang in languages.built}
     for doc in merged["docs"]:
         lang = languages.of_path(doc["location"])
         doc = {**doc, "location": doc["location"].removeprefix(languages.prefix(lang))}
