@@ -12,6 +12,7 @@ kept below, keyed by language code: nothing else in the code names a language.
 """
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -105,18 +106,25 @@ class Languages:
 
     # Open Graph's name of a language with its most likely region: "th" -> "th_TH".
     def open_graph_locale(self, lang: str) -> str:
-        locale = _locale(lang)
-        if locale.territory is None:
-            locale = Locale.parse(get_global("likely_subtags").get(locale.language, locale.language))
-        return f"{locale.language}_{locale.territory}" if locale.territory else locale.language
+        return _open_graph_locale(lang)
 
     # The language's name in English, for build messages: "th" -> "Thai".
     def english_name(self, lang: str) -> str:
         return _locale(lang).english_name
 
 
+# Babel's look-ups read locale data files: asked on every page, answered once per language.
+@lru_cache(maxsize=None)
 def _locale(code: str) -> Locale:
     return Locale.parse(code.replace("-", "_"))
+
+
+@lru_cache(maxsize=None)
+def _open_graph_locale(code: str) -> str:
+    locale = _locale(code)
+    if locale.territory is None:
+        locale = Locale.parse(get_global("likely_subtags").get(locale.language, locale.language))
+    return f"{locale.language}_{locale.territory}" if locale.territory else locale.language
 
 
 # The languages of a loaded MkDocs configuration (static-i18n's plugin in it).
