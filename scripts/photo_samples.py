@@ -100,10 +100,11 @@ def stored_for_orientation(upright: Image.Image, orientation: int) -> Image.Imag
     return upright if undo is None else upright.transpose(undo)
 
 
-# A phone's JPEG: the upright picture stored turned, with EXIF (GPS, serial), XMP and a comment.
-def phone_jpeg(path: Path, upright: Image.Image, orientation: int = 6, quality: int = 92) -> Path:
+# A phone's JPEG: the upright picture stored turned, with EXIF (GPS, serial), XMP, a comment
+# and, if given, a colour profile.
+def phone_jpeg(path: Path, upright: Image.Image, orientation: int = 6, quality: int = 92, icc_profile: bytes = b"") -> Path:
     stored = stored_for_orientation(upright, orientation)
-    stored.save(path, "JPEG", quality=quality, exif=phone_exif(orientation), xmp=XMP_PACKET, comment=JPEG_COMMENT)
+    stored.save(path, "JPEG", quality=quality, exif=phone_exif(orientation), xmp=XMP_PACKET, comment=JPEG_COMMENT, icc_profile=icc_profile)
     return path
 
 
@@ -142,6 +143,7 @@ def rgb_icc_profile(name: str, primaries, white=(0.3127, 0.3290), gamma: float =
 
 ADOBE_RGB_PRIMARIES = ((0.64, 0.33), (0.21, 0.71), (0.15, 0.06))
 SRGB_PRIMARIES = ((0.64, 0.33), (0.30, 0.60), (0.15, 0.06))
+DISPLAY_P3_PRIMARIES = ((0.680, 0.320), (0.265, 0.690), (0.150, 0.060))
 ADOBE_RGB_GAMMA = 563 / 256
 
 

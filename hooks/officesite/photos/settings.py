@@ -36,11 +36,13 @@ class OutputFormat:
 
 
 # Best first: a browser takes the first <source> it supports; JPEG is the <img> fallback.
-# Settings measured on generated phone photos (tests/test_photos_budget.py, README): for about
-# the same detail as JPEG at 75, AVIF needs quality 60 and WebP 75, at half the bytes or less.
-# AVIF at speed 8 encodes 4× faster than 6 for 1% larger files; WebP method 4 is cwebp's
-# default (6 costs 3× the time for 5%). JPEG: progressive (an outline appears early on slow
-# networks), optimised Huffman tables, chroma at half resolution (4:2:0) as photos allow.
+# Settings chosen by eye and PSNR on a real photo with fine print and on generated phone
+# photos (scripts/photo_bench.py, tests/test_photos_outputs.py; figures in the README): AVIF
+# at 60 keeps about the detail of JPEG at 75 in 30–50% fewer bytes (at 50 it smears fine
+# print); WebP at 75 likewise. AVIF at speed 8 encodes 4× faster than 6 for 1% more bytes;
+# WebP method 4 is cwebp's default (6 costs 3× the time for 5%). JPEG: progressive (an
+# outline shows early on a slow network), optimised Huffman tables, chroma at half
+# resolution (4:2:0), as photos allow.
 AVIF = OutputFormat("avif", "AVIF", "image/avif", {"quality": 60, "speed": 8, "subsampling": "4:2:0"})
 WEBP = OutputFormat("webp", "WEBP", "image/webp", {"quality": 75, "method": 4})
 JPEG = OutputFormat("jpg", "JPEG", "image/jpeg", {"quality": 75, "progressive": True, "optimize": True, "subsampling": "4:2:0"})
