@@ -50,9 +50,13 @@ def store_entry(folder: Path, files: dict[str, bytes], manifest: dict) -> None:
     temporary = folder.parent / f"{TEMPORARY}{folder.name}-{os.getpid()}"
     shutil.rmtree(temporary, ignore_errors=True)
     temporary.mkdir()
-    for name, data in files.items():
-        (temporary / name).write_bytes(data)
-    (temporary / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    try:
+        for name, data in files.items():
+            (temporary / name).write_bytes(data)
+        (temporary / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    except BaseException:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise
     shutil.rmtree(folder, ignore_errors=True)  # an entry that lost a file
     try:
         os.rename(temporary, folder)
