@@ -45,16 +45,18 @@ def process_photos(sources, cache_dir: Path, workers: int | None = None) -> Phot
     digests.save()
     new: dict[str, Path] = {}  # digest -> the first source of that content
     for source, digest in digest_of.items():
-        if cached_photo(entry_folder(cache_dir, digest)) is None:
+        photo = cached_photo(entry_folder(cache_dir, digest))
+        if photo is None:
             new.setdefault(digest, source)
         else:
+            batch.photos[source] = photo
             batch.reused += 1
     problems = make_entries(new, cache_dir, workers)
     batch.made = len(new) - len(problems)
     for source, digest in digest_of.items():
         if digest in problems:
             batch.problems.append(PhotoError(source, problems[digest]))
-        else:
+        elif source not in batch.photos:
             batch.photos[source] = cached_photo(entry_folder(cache_dir, digest))
     return batch
 

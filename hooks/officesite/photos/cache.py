@@ -35,11 +35,12 @@ def entry_folder(cache_dir: Path, digest: str) -> Path:
 # The photo cached in `folder`, or None when there is none (or it lost a file).
 def cached_photo(folder: Path) -> Photo | None:
     try:
+        present = set(os.listdir(folder))
         manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     photo = photo_from_manifest(manifest, folder)
-    if not all(variant.file.is_file() for variant in (*photo.variants, photo.open_graph)):
+    if not all(variant.file.name in present for variant in (*photo.variants, photo.open_graph)):
         return None
     return photo
 
@@ -77,7 +78,7 @@ class SourceDigests:
 
     # The digest of the file at `path` whose status is `stat`.
     def digest(self, path: Path, stat: os.stat_result) -> str:
-        key = str(Path(path).resolve())
+        key = os.path.abspath(path)
         known = self.known.get(key)
         if known and known[:2] == [stat.st_size, stat.st_mtime_ns]:
             return known[2]

@@ -1,6 +1,7 @@
 """What the photo pipeline publishes, declared once: widths, formats, encoder settings and
 the limits a source photo must meet. The cache key is derived from all of it."""
 
+import functools
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
@@ -69,7 +70,9 @@ def settings_record() -> dict:
     }
 
 
-# A short key naming the settings: the cache keeps one folder per key.
+# A short key naming the settings: the cache keeps one folder per key. Asked for every
+# photo of every build, it never changes while the process runs.
+@functools.cache
 def settings_key() -> str:
     record = json.dumps(settings_record(), sort_keys=True)
     return hashlib.sha256(record.encode()).hexdigest()[:12]
