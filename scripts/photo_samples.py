@@ -26,7 +26,8 @@ XMP_PACKET = (
     '<rdf:Description xmlns:tiff="http://ns.adobe.com/tiff/1.0/" tiff:Artist="XMP Private Artist"/>'
     "</rdf:RDF></x:xmpmeta><?xpacket end=\"w\"?>"
 ).encode()
-PRIVATE_TRACES = (CAMERA_SERIAL.encode(), CAMERA_MODEL.encode(), OWNER_NAME.encode(), JPEG_COMMENT, b"XMP Private Artist", b"xmpmeta")
+IPTC_BYLINE = b"IPTC Private Byline"
+PRIVATE_TRACES = (CAMERA_SERIAL.encode(), CAMERA_MODEL.encode(), OWNER_NAME.encode(), JPEG_COMMENT, b"XMP Private Artist", b"xmpmeta", IPTC_BYLINE)
 
 
 # A picture that compresses like a phone's photo of an outdoor office event, at width × height.
@@ -100,12 +101,22 @@ def stored_for_orientation(upright: Image.Image, orientation: int) -> Image.Imag
     return upright if undo is None else upright.transpose(undo)
 
 
-# A phone's JPEG: the upright picture stored turned, with EXIF (GPS, serial), XMP, a comment
-# and, if given, a colour profile.
+# A phone's JPEG: the upright picture stored turned, with EXIF (GPS, serial), XMP, IPTC, a
+# comment and, if given, a colour profile.
 def phone_jpeg(path: Path, upright: Image.Image, orientation: int = 6, quality: int = 92, icc_profile: bytes = b"") -> Path:
     stored = stored_for_orientation(upright, orientation)
-    stored.save(path, "JPEG", quality=quality, exif=phone_exif(orientation), xmp=XMP_PACKET, comment=JPEG_COMMENT, icc_profile=icc_profile)
+    data = encoded(stored, "JPEG", quality=quality, exif=phone_exif(orientation), xmp=XMP_PACKET, comment=JPEG_COMMENT, icc_profile=icc_profile)
+    path.write_bytes(data[:2] + iptc_segment(IPTC_BYLINE) + data[2:])
     return path
+
+
+# A JPEG APP13 segment as Photoshop writes IPTC: a resource 0x0404 holding a By-line (2:80).
+# Pillow reads IPTC but cannot write it.
+def iptc_segment(byline: bytes) -> bytes:
+    record = b"\x1c\x02\x50" + struct.pack(">H", len(byline)) + byline
+    resource = b"8BIM" + struct.pack(">H", 0x0404) + b"\0\0" + struct.pack(">I", len(record)) + record + bytes(len(record) % 2)
+    body = b"Photoshop 3.0\0" + resource
+    return b"\xff\xed" + struct.pack(">H", len(body) + 2) + body
 
 
 # An ICC profile of an RGB space given by its primaries and white (CIE xy) and one gamma:
