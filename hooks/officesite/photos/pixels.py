@@ -53,7 +53,7 @@ def upright(image: Image.Image) -> Image.Image:
 # The picture in 8-bit sRGB, RGB or RGBA, its embedded colour profile applied.
 def in_srgb(image: Image.Image) -> Image.Image:
     profile = image.info.get("icc_profile")
-    if image.mode in ("I", "F") or image.mode.startswith("I;16"):  # 16-bit PNG: keep the top 8 bits
+    if image.mode == "I" or image.mode.startswith("I;16"):  # 16-bit PNG: keep the top 8 bits
         image = image.convert("I").point(lambda value: value / 256).convert("L")
     if image.mode not in PROFILE_SPACES:
         image = image.convert("RGBA" if image.has_transparency_data else "RGB")
