@@ -226,3 +226,23 @@ def test_a_folder_named_like_a_criteria_page_is_named(criteria_dir):
     (criteria_dir / f"category-3.{OTHER}.md").unlink()
     (criteria_dir / f"category-3.{OTHER}.md").mkdir()
     assert problems_of(criteria_dir) == [f"docs/pmqa/category-3.{OTHER}.md: file: expected a file, got a folder (rename or remove it)"]
+
+
+def test_a_weight_too_small_to_mean_anything_is_named(criteria_dir):
+    edit(criteria_dir / "category-5.md", "  category: 5\n", "  category: 5\n  weight: 1.0e-320\n")
+    assert problems_of(criteria_dir) == ["docs/pmqa/category-5.md: pmqa.weight: expected a positive number of at least 0.01, got 1e-320"]
+
+
+@pytest.mark.parametrize("digits", [400, 5000])
+def test_points_of_absurd_length_are_one_line_not_a_crash(criteria_dir, digits):
+    edit(criteria_dir / "levels.yml", "points: 500", f"points: {'5' * digits}")
+    assert problems_of(criteria_dir) == [
+        f"docs/pmqa/levels.yml: levels[2].points: expected a number of at most 30 characters (quote it if it is text), got one of {digits} characters"
+    ]
+
+
+def test_a_weight_of_absurd_length_is_one_line_not_a_crash(criteria_dir):
+    edit(criteria_dir / "category-5.md", "  category: 5\n", f"  category: 5\n  weight: {'9' * 400}\n")
+    assert problems_of(criteria_dir) == [
+        "docs/pmqa/category-5.md: pmqa.weight: expected a number of at most 30 characters (quote it if it is text), got one of 400 characters"
+    ]

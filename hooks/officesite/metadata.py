@@ -21,6 +21,10 @@ import yaml
 from mkdocs.utils.meta import YAML_RE
 
 MAX_YAML_BYTES = 64 * 1024
+# A number longer than this is a mistake (Python refuses to print an int of over 4,300 digits,
+# and one of 400 cannot become a float): refused before YAML turns it into one.
+MAX_NUMBER_CHARACTERS = 30
+NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 BOM = "\ufeff"
 # Characters XML 1.0 allows (feeds are XML): tab, line feed, carriage return and the ranges below.
 NOT_XML_CHARACTER = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -68,11 +72,17 @@ def kind_of(value) -> str:
     return type(value).__name__
 
 
-# A number as YAML writes it: .inf and .nan rather than Python's inf and nan.
+# A number as YAML writes it: .inf and .nan rather than Python's inf and nan; a whole number
+# too long to show by its length.
 def shown_number(value) -> str:
     if isinstance(value, float) and not math.isfinite(value):
         return ".nan" if math.isnan(value) else ("-.inf" if value < 0 else ".inf")
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    if isinstance(value, int) and abs(value) >= 10**MAX_NUMBER_CHARACTERS:
+        return f"a number of {len(str(abs(value)))} digits"
+    if isinstance(value, float):
+        short, exact = f"{value:g}", repr(value)  # 1e+09 and 300, but 1.0000001 and 1e-320 (not 9.99989e-321)
+        return short if float(short) == value and len(short) <= len(exact) else exact
+    return str(value)
 
 
 # -----------------------------------------------------------------------------
@@ -158,19 +168,26 @@ def parse_yaml(source: str, where: str, what: str = "file", first_line: int = 1)
         return YamlLoader("").construct_document(node)
     except yaml.YAMLError as error:
         raise MetadataError([f"{where}: {what}: expected valid YAML, got {_yaml_error(error, first_line)}"]) from None
+    except (ValueError, TypeError, OverflowError, KeyError) as error:  # a tag its value cannot hold: !!int abc, !!bool maybe
+        raise MetadataError([f"{where}: {what}: expected valid YAML, got a value its tag cannot hold ({printable(str(error))[:80]})"]) from None
 
 
 # libyaml's C parser when present (thousands of posts), Python's otherwise.
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 
 class YamlLoader(_SafeLoader):
-    """Safe YAML without implicit dates: `date` stays text, so a bad date gets a precise message."""
+    """Safe YAML without dates: `date` stays text, so a bad date gets a precise message."""
 
     yaml_implicit_resolvers = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != TIMESTAMP_TAG]
         for first, resolvers in _SafeLoader.yaml_implicit_resolvers.items()
     }
+
+
+# An explicit `!!timestamp 2018-02-30` stays text too (constructing it would raise).
+YamlLoader.add_constructor(TIMESTAMP_TAG, YamlLoader.construct_yaml_str)
 
 
 # The first alias or repeated key in a composed YAML document, as "field: expected …, got …".
@@ -197,6 +214,11 @@ def _node_problem(root, first_line: int) -> str | None:
                 children += [(key, path), (value, path)]
         elif isinstance(node, yaml.SequenceNode):
             children = [(item, f"{field}[{index}]") for index, item in enumerate(node.value)]
+        elif node.tag in NUMBER_TAGS and len(node.value) > MAX_NUMBER_CHARACTERS:
+            return (
+                f"{field or 'value'}: expected a number of at most {MAX_NUMBER_CHARACTERS} characters "
+                f"(quote it if it is text), got one of {len(node.value)} characters"
+            )
         stack += reversed(children)
     return None
 
@@ -226,16 +248,18 @@ def text_problem(value) -> str | None:
     return None
 
 
-# A finite number from 0 (or above 0, when `positive`) to `high`.
-def number_problem(value, high, positive=False, whole=False) -> str | None:
+# A finite number from 0 (or above 0, when `positive`, and at least `low`) to `high`.
+def number_problem(value, high, positive=False, whole=False, low=0) -> str | None:
     kind = "whole number" if whole else "number"
-    expected = f"a positive {kind}" if positive else f"a {kind} from 0 to {high:g}"
+    expected = f"a positive {kind}" if positive else f"a {kind} from {low:g} to {high:g}"
     if isinstance(value, bool) or not isinstance(value, int if whole else (int, float)):
         return f"expected {expected}, got {kind_of(value)}"
-    if math.isnan(value) or value < 0 or (positive and value == 0):
+    if value != value or value < 0 or (positive and value == 0):  # NaN is not equal to itself
         return f"expected {expected}, got {shown_number(value)}"
-    if value > high:  # .inf included
+    if value > high:  # .inf included; a whole number is compared as it is, never made a float
         return f"expected {expected} of at most {high:g}, got {shown_number(value)}" if positive else f"expected {expected}, got {shown_number(value)}"
+    if value < low:
+        return f"expected {expected} of at least {low:g}, got {shown_number(value)}" if positive else f"expected {expected}, got {shown_number(value)}"
     return None
 
 

@@ -33,6 +33,7 @@ CATEGORY_STEM = re.compile(r"category-([1-7])")  # the file name without its lan
 DEFAULT_WEIGHT = 1
 # Bounds that catch typing mistakes (.inf, an extra zero) long before the calculator breaks.
 MAX_WEIGHT = 100
+MIN_WEIGHT = 0.01  # 1e-320 is positive, and meaningless
 MAX_POINTS = 10000
 MAX_DISPLAY_DECIMALS = 3
 
@@ -220,7 +221,7 @@ def _read_category(path: Path, number: int, where: str, problems) -> Category | 
     if text_problem(title):
         problems.append(f"{where}: pmqa.title: {text_problem(title)}")
     weight = raw.get("weight", DEFAULT_WEIGHT)
-    problem = number_problem(weight, MAX_WEIGHT, positive=True)
+    problem = number_problem(weight, MAX_WEIGHT, positive=True, low=MIN_WEIGHT)
     if problem:
         problems.append(f"{where}: pmqa.weight: {problem}")
     items = _read_items(raw.get("items"), number, where, problems)

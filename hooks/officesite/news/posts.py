@@ -51,6 +51,14 @@ SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 RESERVED_SLUGS = {"index"}
 YEAR_FOLDER = re.compile(r"\d{4}")
 ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# Other ways authors write a date: 2561-7-18, and the Thai day/month/year 18/07/2561 (or with
+# dots or hyphens). Recognised to say which date to write, never accepted.
+OTHER_DATE_FORMS = (
+    (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"), (1, 2, 3)),
+    (re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})"), (3, 2, 1)),
+)
+# What an image may be: a file the site publishes and browsers show as a picture.
+IMAGE_SUFFIXES = (".avif", ".gif", ".jpeg", ".jpg", ".png", ".svg", ".webp")
 # A year above this is a Buddhist Era year (Gregorian + 543), what Thai authors write by habit.
 LAST_GREGORIAN_YEAR = 2400
 POST_FIELDS = {"title", "date", "description", "category", "tags", "image", "draft"}
@@ -262,19 +270,20 @@ def slug_problem(slug: str) -> str | None:
     return None
 
 
-def _read_categories(path: Path, languages, where, problems) -> dict:
+# The categories by id; None when the file cannot be read, so that no post is blamed for it.
+def _read_categories(path: Path, languages, where, problems) -> dict | None:
     if not path.exists():
         return {}
     try:
         data = read_yaml_file(path, where)
     except MetadataError as error:
         problems += error.problems
-        return {}
+        return None
     if data is None:
         return {}
     if not isinstance(data, dict):
         problems.append(f"{where}: file: expected a mapping of category id to names, got {kind_of(data)}")
-        return {}
+        return None
     categories = {}  # an id with wrong names is still known: its posts are not blamed for it
     for category_id, names in data.items():
         if not isinstance(category_id, str) or not SLUG.fullmatch(category_id):
@@ -305,11 +314,12 @@ def _read_post(meta, where, slug, lang, folder_year, categories, docs_dir, src_u
     elif date.year != folder_year:
         problems.append(f"{where}: date: expected a date in {folder_year} (the post's folder), got {date.isoformat()}")
     category = meta.get("category")
-    if category is not None and category not in categories:
+    if category is not None and categories is not None and (not isinstance(category, str) or category not in categories):
         known = ", ".join(categories) or "none defined"
-        problems.append(f"{where}: category: expected an id from categories.yml ({known}), got {category!r}")
-    tags = meta.get("tags", [])
-    if not isinstance(tags, list):
+        got = repr(category) if isinstance(category, str) else kind_of(category)
+        problems.append(f"{where}: category: expected an id from categories.yml ({known}), got {got}")
+    tags = meta.get("tags", ())
+    if not isinstance(tags, (list, tuple)) or tags == []:
         problems.append(f"{where}: tags: expected a list of texts, e.g. [PMQA 4.0], got {kind_of(tags)}")
     else:
         problems += [f"{where}: tags[{index}]: {text_problem(tag)}" for index, tag in enumerate(tags) if text_problem(tag)]
@@ -332,18 +342,33 @@ def read_date(value) -> tuple[datetime.date | None, str | None]:
         value = value.date()
     if isinstance(value, datetime.date):
         value = value.isoformat()  # an explicit !!timestamp: checked like text
-    match = ISO_DATE.fullmatch(value.strip()) if isinstance(value, str) else None
+    text = value.strip() if isinstance(value, str) else None
+    shown = "nothing" if value is None else printable(repr(value))
+    expected = f"expected a date such as 2018-07-18, got {shown}"
+    match = ISO_DATE.fullmatch(text) if text else None
     if match:
-        year, month, day = map(int, match.groups())
-        try:
-            if year > LAST_GREGORIAN_YEAR:
-                gregorian = datetime.date(year - BUDDHIST_ERA_OFFSET, month, day)
-                return None, f"{value.strip()} is a Buddhist Era year: write {gregorian.isoformat()}"
-            return datetime.date(year, month, day), None
-        except ValueError:
-            pass
-    shown = "nothing" if value is None else repr(value)
-    return None, f"expected a date such as 2018-07-18, got {printable(shown)}"
+        date = _date_of(*map(int, match.groups()))
+        if date is None:
+            return None, expected
+        if int(match.group(1)) > LAST_GREGORIAN_YEAR:
+            return None, f"{text} is a Buddhist Era year: write {date.isoformat()}"
+        return date, None
+    for form, (year, month, day) in OTHER_DATE_FORMS:
+        match = form.fullmatch(text) if text else None
+        date = match and _date_of(int(match.group(year)), int(match.group(month)), int(match.group(day)))
+        if date:
+            if int(match.group(year)) > LAST_GREGORIAN_YEAR:
+                return None, f"{text} is a Buddhist Era year: write {date.isoformat()}"
+            return None, f"{expected}: write {date.isoformat()}"
+    return None, expected
+
+
+# The Gregorian date of a year (Buddhist Era years counted back), month and day; None if there is none.
+def _date_of(year: int, month: int, day: int) -> datetime.date | None:
+    try:
+        return datetime.date(_gregorian_year(year), month, day)
+    except ValueError:
+        return None
 
 
 # What is wrong with a post's image: [(field suffix, "expected …, got …")].
@@ -369,6 +394,8 @@ def image_src_problem(src: str, docs_dir: Path) -> str | None:
         return f"{expected}, got an address on another site \"{printable(src)}\" (copy the image into docs/)"
     if src.startswith("/") or "\\" in src or ".." in PurePosixPath(src).parts:
         return f"{expected}, got \"{printable(src)}\""
+    if not src.lower().endswith(IMAGE_SUFFIXES) or any(part.startswith(".") for part in PurePosixPath(src).parts):
+        return f"{expected}, got \"{printable(src)}\", which is not an image ({', '.join(IMAGE_SUFFIXES)})"
     if not (docs_dir / src).is_file():
         return f"{expected}, got \"{printable(src)}\", which does not exist"
     return None
