@@ -147,3 +147,16 @@ def test_scaffold_says_when_a_post_is_scheduled(project_copy, monkeypatch):
     result = run_scaffold(project_copy / "docs", *ARGS)
     assert result.returncode == 0
     assert result.stderr == "new_news: scheduled: published by the first build on or after 2026-01-31\n"
+
+
+def test_scaffold_is_not_stopped_by_another_posts_category_list(project_copy):
+    broken = project_copy / "docs" / "news" / "2019" / "listed.md"
+    broken.parent.mkdir()
+    broken.write_text("---\ntitle: T\ndate: 2019-01-01\ndescription: D\ncategory: [pmqa]\n---\n", encoding="utf-8")
+    result = run_scaffold(project_copy / "docs", *ARGS)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+
+
+def test_scaffold_refuses_a_thai_day_month_year_date_naming_the_gregorian_one(project_copy):
+    result = run_scaffold(project_copy / "docs", "--date", "18/07/2561", "--slug", "be-post", "--title-th", "ก", "--title-en", "A")
+    assert refusal(result) == "new_news: not written: --date: 18/07/2561 is a Buddhist Era year: write 2018-07-18"
