@@ -25,8 +25,8 @@ from officesite.criteria.scoring import (
     scoring_criteria,
 )
 from officesite.languages import languages_of_mkdocs_yml
-from officesite.metadata import encoding_problem
-from officesite.metadata_shown import shown_value
+from officesite.metadata.reading import encoding_problem
+from officesite.metadata.shown import shown_value
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -38,7 +38,7 @@ from site_files import DEFAULT, LANGUAGES, OTHER, BuiltSite
 
 pytestmark = pytest.mark.adversarial
 
-UI = load_ui_strings(UI_STRINGS_FILE)
+UI = load_ui_strings(UI_STRINGS_FILE, LANGUAGES)
 PREFIX = {lang: LANGUAGES.prefix(lang) for lang in LANGS}
 SITE_NAMES = {DEFAULT: PAYLOADS[SITE_NAME], OTHER: "Regional Environment Office 13 (Chonburi)"}
 OTHER_PREFIX = PREFIX[OTHER]  # where the English pages are

@@ -52,7 +52,7 @@ def test_bad_metadata_stops_the_build_with_one_line_per_problem(project_copy, tm
     levels.write_text(levels.read_text(encoding="utf-8").replace("points: 400", "points: 200"), encoding="utf-8")
     result = build_site(project_copy, tmp_path / "out")
     assert result.returncode != 0
-    assert result.stderr.count(f'docs/pmqa/category-3.{OTHER}.md: items[2].id: expected "3.3", got "3.5"') == 1
+    assert result.stderr.count(f'docs/pmqa/category-3.{OTHER}.md: pmqa.items[2].id: expected "3.3", got "3.5"') == 1
     assert result.stderr.count("docs/pmqa/levels.yml: levels[1].points: expected more than 300 (points strictly increase), got 200") == 1
     assert "Traceback" not in result.stderr
 

@@ -1,17 +1,11 @@
-"""How every metadata file is read and its values checked (hooks/metadata_problems.py), without MkDocs."""
+"""How every metadata file is read and its values checked (officesite.metadata), without MkDocs."""
 
 import time
 
 import pytest
-from officesite.metadata import (
-    MetadataError,
-    number_problem,
-    parse_yaml,
-    read_front_matter,
-    read_text,
-    read_yaml_file,
-    text_problem,
-)
+from officesite.metadata.fields import number_problem, text_problem
+from officesite.metadata.problems import MetadataError
+from officesite.metadata.reading import parse_yaml, read_front_matter, read_text, read_yaml_file
 
 WHERE = "docs/news/2019/x.md"
 
