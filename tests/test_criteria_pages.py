@@ -1,5 +1,7 @@
 """Criteria pages are rendered from the metadata, and bad metadata stops a real build."""
 
+import json
+
 from conftest import ROOT, build_site
 from officesite.criteria.metadata import load_criteria
 from site_files import LANGUAGES, OTHER
@@ -34,6 +36,12 @@ def test_overview_links_every_category_page_in_its_language(site):
         links = [a["href"] for a in soup.select(".md-content table")[0].select("a")]
         assert links == [f"category-{n}/" for n in range(1, 8)]
         assert rows[2][2] == str(len(CRITERIA.categories[lang][3].items))
+
+
+def test_the_calculator_formats_in_its_languages_locale_from_the_language_model(site):
+    for lang in LANGUAGES.codes:
+        raw = site.soup(LANGUAGES.path("pmqa/calculator/", lang)).select_one("script[data-pmqa-data]").string
+        assert json.loads(raw)["locale"] == LANGUAGES.locale_tag(lang)
 
 
 def test_an_edited_item_title_reaches_the_page(project_copy, tmp_path):
