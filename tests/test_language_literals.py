@@ -59,17 +59,12 @@ def string_literals(source: str) -> list[tuple[int, str]]:
 
 # Every language literal in the checked files: (file, line, literal, the code it names).
 def language_literals() -> list[tuple[str, int, str, str]]:
+    sources = [(path, string_literals) for folder in CHECKED for path in sorted((ROOT / folder).rglob("*.py"))]
+    sources += [(path, js_literals) for path in sorted((ROOT / SCRIPTS).rglob("*.js"))]
     found = []
-    for folder in CHECKED:
-        for path in sorted((ROOT / folder).rglob("*.py")):
-            name = path.relative_to(ROOT).as_posix()
-            for line, value in string_literals(path.read_text(encoding="utf-8")):
-                match = PYTHON_LITERAL.search(value)
-                if match:
-                    found.append((name, line, value, next(code for code in CODES if code in match.group())))
-    for path in sorted((ROOT / SCRIPTS).rglob("*.js")):
+    for path, literals in sources:
         name = path.relative_to(ROOT).as_posix()
-        for line, value in js_literals(path.read_text(encoding="utf-8")):
+        for line, value in literals(path.read_text(encoding="utf-8")):
             match = PYTHON_LITERAL.search(value)
             if match:
                 found.append((name, line, value, next(code for code in CODES if code in match.group())))
