@@ -65,6 +65,12 @@ NEWS_MISTAKES = [
     "docs/news/2020/thai-windows.md: encoding: expected UTF-8, got Windows-874 (TIS-620) Thai text: save the file again as UTF-8 (Notepad: Save As, Encoding UTF-8; or iconv -f CP874 -t UTF-8)",
     "docs/news/2019/folder.md: file: expected a Markdown file, got a folder (rename or remove it)",
     "docs/news/2020/bomb.md: x1[0]: expected a value written out, got a YAML alias (*name) of the value on line 2: write it out, aliases are not accepted",
+    "docs/news/2019/listed.md: category: expected an id from categories.yml (pmqa), got a list",
+    "docs/news/2019/hex.md: title: expected a number of at most 30 characters (quote it if it is text), got one of 5002 characters",
+    "docs/news/2018/stamp.md: date: expected a date such as 2018-07-18, got '2018-02-30'",
+    "docs/news/2018/thai-date.md: date: 18/07/2561 is a Buddhist Era year: write 2018-07-18",
+    'docs/news/2019/level-file.md: image.src: expected the path of a file under docs/, e.g. assets/images/news/clean-river-day.jpg, got "pmqa/levels.yml", which is not an image (.avif, .gif, .jpeg, .jpg, .png, .svg, .webp)',
+    "docs/news/2019/untagged.md: tags: expected a list of texts, e.g. [PMQA 4.0], got an empty list",
 ]
 
 
@@ -84,6 +90,12 @@ def add_news_mistakes(docs):
     (news / "2020" / "thai-windows.md").write_bytes(post("2020-01-01", title="ข่าวภาษาไทย").encode("cp874"))
     (news / "2019" / "folder.md").mkdir()
     write(news, "2020/bomb.md", f"---\n{BOMB}title: *x8\ndate: 2020-01-01\ndescription: D\n---\n")
+    write(news, "2019/listed.md", post("2019-01-01", extra="category: [pmqa]\n"))
+    write(news, "2019/hex.md", post("2019-01-01", title="0x" + "F" * 5000))
+    write(news, "2018/stamp.md", post("!!timestamp 2018-02-30"))
+    write(news, "2018/thai-date.md", post("18/07/2561"))
+    write(news, "2019/level-file.md", post("2019-01-01", extra="image: {src: pmqa/levels.yml, alt: A river}\n"))
+    write(news, "2019/untagged.md", post("2019-01-01", extra="tags: []\n"))
 
 
 @pytest.fixture(scope="module")
@@ -114,6 +126,7 @@ CRITERIA_MISTAKES = [
     "docs/pmqa/category-2.md: encoding: expected UTF-8, got Windows-874 (TIS-620) Thai text: save the file again as UTF-8 (Notepad: Save As, Encoding UTF-8; or iconv -f CP874 -t UTF-8)",
     "docs/pmqa/category-6.md: x1[0]: expected a value written out, got a YAML alias (*name) of the value on line 2: write it out, aliases are not accepted",
     f"docs/pmqa/{CATEGORY_1_ENGLISH}: pmqa.title: expected text, got an empty text",
+    "docs/pmqa/category-7.md: pmqa.weight: expected a number of at most 30 characters (quote it if it is text), got one of 400 characters",
 ]
 
 
@@ -129,6 +142,7 @@ def add_criteria_mistakes(docs):
     text = (pmqa / CATEGORY_1_ENGLISH).read_text(encoding="utf-8")
     title_line = next(line for line in text.splitlines() if line.startswith("  title: "))
     edit(pmqa / CATEGORY_1_ENGLISH, title_line, "  title: ''")
+    edit(pmqa / "category-7.md", "  category: 7\n", "  category: 7\n  weight: " + "9" * 400 + "\n")
 
 
 @pytest.fixture(scope="module")
