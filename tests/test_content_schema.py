@@ -7,10 +7,13 @@ import re
 import pytest
 from officesite.metadata.cache import yaml_file
 from officesite.metadata.fields import (
+    BOTH_OR_NEITHER,
+    SHARED,
     Boolean,
     Choice,
     Context,
     Date,
+    Field,
     ImagePath,
     Mapping,
     Number,
@@ -20,7 +23,9 @@ from officesite.metadata.fields import (
     Slug,
     Text,
     TextList,
+    disagreements,
     join,
+    shared_values,
 )
 from officesite.metadata.problems import Problems
 from officesite.schema import KINDS, LABELS_FILE, label_keys
@@ -149,3 +154,61 @@ def test_every_field_says_what_an_editor_edits_it_with():
         return found
 
     assert all(isinstance(t.widget, str) for kind in KINDS for t in types(kind.root))
+
+
+
+# -----------------------------------------------------------------------------
+# What later work declares: one declaration each, checked and compared like the rest
+# -----------------------------------------------------------------------------
+
+
+def alt_or_decorative(photo) -> list:
+    return [] if photo["alt"] or photo["decorative"] else [("alt", "expected a description of the photo, or decorative: true, got neither")]
+
+
+# A post's photos, each a file beside the post, described in each language or marked decorative.
+GALLERY = Object(
+    (
+        Field(
+            "photos",
+            ObjectList(
+                Object(
+                    (
+                        Field("src", ImagePath(beside_file=True, example="river.jpg"), required=True, translation=SHARED),
+                        Field("alt", Text()),
+                        Field("decorative", Boolean(), translation=SHARED, default=False),
+                    ),
+                    rule=alt_or_decorative,
+                ),
+                expected="a list of photos, e.g. [{src: river.jpg, alt: …}]",
+            ),
+        ),
+    )
+)
+# Criteria items with guidance written in every language or in none.
+GUIDED = Object((Field("items", ObjectList(Object((Field("id", Text(), translation=SHARED), Field("guidance", Text(long=True), translation=BOTH_OR_NEITHER))), expected="items")),))
+
+
+def test_a_gallery_of_photos_beside_the_post_is_one_declaration(tmp_path):
+    (tmp_path / "river.jpg").write_bytes(b"")
+    context = Context(LANGUAGES, tmp_path, file_dir=tmp_path)
+    good, _ = GALLERY.check({"photos": [{"src": "river.jpg", "alt": "ริมแม่น้ำ"}, {"src": "river.jpg", "decorative": True}]}, context)
+    assert GALLERY.check({"photos": [{"src": "river.jpg", "alt": "ริมแม่น้ำ"}]}, context)[1] == []
+    assert GALLERY.check({"photos": [{"src": "lake.jpg"}, {"src": "river.jpg"}]}, context)[1] == [
+        ("photos[0].src", 'expected the path of a file beside the file, e.g. river.jpg, got "lake.jpg", which does not exist'),
+        ("photos[1].alt", "expected a description of the photo, or decorative: true, got neither"),
+    ]
+    other, _ = GALLERY.check({"photos": [{"src": "river.jpg", "alt": "A river bank"}]}, context)
+    assert disagreements(shared_values(GALLERY.fields, good), "x.md", shared_values(GALLERY.fields, other), "x.en.md") == [
+        "x.en.md: photos: expected the srcs of x.md (river.jpg, river.jpg), got river.jpg"
+    ]
+
+
+def test_guidance_in_every_language_or_none_is_one_declaration():
+    context = Context(LANGUAGES)
+    thai, _ = GUIDED.check({"items": [{"id": "1.1", "guidance": "แนวทาง"}, {"id": "1.2"}]}, context)
+    english, _ = GUIDED.check({"items": [{"id": "1.1"}, {"id": "1.2", "guidance": "Guidance"}]}, context)
+    assert disagreements(shared_values(GUIDED.fields, thai), "c.md", shared_values(GUIDED.fields, english), "c.en.md") == [
+        "c.en.md: items[0].guidance: expected a value as in c.md, got none",
+        "c.en.md: items[1].guidance: expected none as in c.md, got a value",
+    ]

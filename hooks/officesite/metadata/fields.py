@@ -26,6 +26,7 @@ NOT_XML_CHARACTER = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0
 TRANSLATED = "translated"  # each language's file has its own (a CMS: i18n true)
 SHARED = "shared"  # the same in every language's file, checked (a CMS: i18n duplicate)
 DEFAULT_ONLY = "default only"  # in the default language's file only; its translations take it (a CMS: i18n none)
+BOTH_OR_NEITHER = "both or neither"  # translated, and given in every language's file or in none
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class Context:
     languages: object  # officesite.languages.Languages
     docs_dir: Path | None = None
     choices: dict = field(default_factory=dict)  # name -> options; None: that list could not be read
+    file_dir: Path | None = None  # the folder of the file being checked (ImagePath(beside_file=True))
 
 
 @dataclass(frozen=True)
@@ -203,14 +205,17 @@ class ImagePath:
 
     suffixes: tuple = (".avif", ".gif", ".jpeg", ".jpg", ".png", ".svg", ".webp")
     example: str = "assets/images/news/clean-river-day.jpg"
+    beside_file: bool = False  # a path from the folder of the file that names it, not from docs/
     widget = "image"
 
     def check(self, value, context):
-        problem = text_problem(value) or self.problem(value.strip(), context.docs_dir)
+        base = context.file_dir if self.beside_file else context.docs_dir
+        problem = text_problem(value) or self.problem(value.strip(), base)
         return (INVALID, [("", problem)]) if problem else (value.strip(), [])
 
-    def problem(self, src: str, docs_dir) -> str | None:
-        expected = f"expected the path of a file under docs/, e.g. {self.example}"
+    def problem(self, src: str, base) -> str | None:
+        place = "beside the file" if self.beside_file else "under docs/"
+        expected = f"expected the path of a file {place}, e.g. {self.example}"
         parts = urlsplit(src)
         if parts.scheme or parts.netloc or src.startswith("//"):
             return f'{expected}, got an address on another site "{printable(src)}" (copy the image into docs/)'
@@ -218,7 +223,7 @@ class ImagePath:
             return f'{expected}, got "{printable(src)}"'
         if not src.lower().endswith(self.suffixes) or any(part.startswith(".") for part in PurePosixPath(src).parts):
             return f'{expected}, got "{printable(src)}", which is not an image ({", ".join(self.suffixes)})'
-        if docs_dir is not None and not (Path(docs_dir) / src).is_file():
+        if base is not None and not (Path(base) / src).is_file():
             return f'{expected}, got "{printable(src)}", which does not exist'
         return None
 
@@ -250,6 +255,9 @@ class Number:
 class Object:
     fields: tuple  # of Field
     expected: str | None = None  # what a wrong value should be; default: its required fields
+    # A rule between its checked fields: clean mapping -> [(field path, "expected …, got …")],
+    # e.g. an image has an alt text or is marked decorative.
+    rule: Callable | None = None
     widget = "object"
 
     def check(self, value, context):
@@ -257,7 +265,10 @@ class Object:
         if not isinstance(value, dict) or (not value and required):
             expected = self.expected or _mapping_with(required)
             return INVALID, [("", f"expected {expected}, got {kind_of(value)}")]
-        return check_fields(self.fields, value, context)
+        clean, problems = check_fields(self.fields, value, context)
+        if self.rule and not problems:
+            problems = self.rule(clean)
+        return clean, problems
 
 
 # "a mapping with id, name and points"
@@ -359,20 +370,42 @@ def check_fields(fields, value: dict, context) -> tuple[dict, list[Problem]]:
 # -----------------------------------------------------------------------------
 
 
-# The values a translation must share with its default-language file: {field path: value}; a
-# list of objects gives the list of their shared fields' values ("pmqa.items" -> ids).
+@dataclass(frozen=True)
+class Presence:
+    """Whether a BOTH_OR_NEITHER field is given: what its files in other languages must match."""
+
+    given: bool
+
+
+@dataclass(frozen=True)
+class ItemValues:
+    """The values of one SHARED field of each item of a list: "the ids of" a criteria page."""
+
+    field: str
+    values: tuple
+
+
+# The values a translation must share with its default-language file: {field path: value}.
+# A list of objects gives its items' values of its first SHARED field (ItemValues), then, item
+# by item, the rest.
 def shared_values(fields, clean: dict, path: str = "") -> dict:
     values = {}
     for f in fields:
         value, name = clean.get(f.name), join(path, f.name)
         if f.translation == SHARED:
             values[name] = value
+        elif f.translation == BOTH_OR_NEITHER:
+            values[name] = Presence(value is not None)
         elif isinstance(f.type, Object) and isinstance(value, dict):
             values |= shared_values(f.type.fields, value, name)
         elif isinstance(f.type, ObjectList) and isinstance(value, list):
-            inner = [g for g in f.type.item.fields if g.translation == SHARED]
-            if inner:
-                values[name] = (inner[0].name, tuple(item.get(inner[0].name) for item in value if isinstance(item, dict)))
+            items, inner = [item for item in value if isinstance(item, dict)], list(f.type.item.fields)
+            first = next((g for g in inner if g.translation == SHARED), None)
+            if first:
+                values[name] = ItemValues(first.name, tuple(item.get(first.name) for item in items))
+                inner.remove(first)
+            for index, item in enumerate(items):
+                values |= shared_values(inner, item, join(name, f"[{index}]"))
     return values
 
 
@@ -387,17 +420,22 @@ def default_only_fields(fields, path: str = "") -> list[str]:
     return found
 
 
-# What a translation's shared values say that its default-language file's do not: one line each.
+# What a translation's shared values say that its default-language file's do not: one line
+# each. Once a list's items differ, its items are not compared one by one.
 def disagreements(reference: dict, reference_where: str, other: dict, other_where: str) -> list[str]:
-    lines = []
+    lines, differing_lists = [], []
     for path, expected in reference.items():
         got = other.get(path)
-        if got == expected or expected is INVALID or got is INVALID:
+        if got == expected or expected is INVALID or got is INVALID or any(path.startswith(f"{name}[") for name in differing_lists):
             continue
-        if isinstance(expected, tuple):  # (inner field, values of the list's items)
-            (inner, expected_values), (_, got_values) = expected, got
-            if expected_values != got_values:
-                lines.append(f"{other_where}: {path}: expected the {inner}s of {reference_where} ({shown_plain(expected_values)}), got {shown_plain(got_values)}")
-            continue
-        lines.append(f"{other_where}: {path}: expected {shown_plain(expected)} as in {reference_where}, got {shown_plain(got)}")
+        if isinstance(expected, ItemValues):
+            differing_lists.append(path)
+            got_values = got.values if isinstance(got, ItemValues) else ()
+            expected_text = f"the {expected.field}s of {reference_where} ({shown_plain(expected.values)})"
+            lines.append(f"{other_where}: {path}: expected {expected_text}, got {shown_plain(got_values) or 'none'}")
+        elif isinstance(expected, Presence):
+            expected_text, got_text = ("a value", "none") if expected.given else ("none", "a value")
+            lines.append(f"{other_where}: {path}: expected {expected_text} as in {reference_where}, got {got_text}")
+        else:
+            lines.append(f"{other_where}: {path}: expected {shown_plain(expected)} as in {reference_where}, got {shown_plain(got)}")
     return lines

@@ -15,7 +15,7 @@ draft until a build on or after its date. Every problem is one line `file: field
 import datetime
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from officesite.dates import BUDDHIST_ERA_OFFSET, gregorian_year, is_buddhist_era_year, read_date
@@ -141,7 +141,8 @@ def load_news(news_dir: Path, languages: Languages, display_root: Path | None = 
         versions[lang] = relative
         meta = _front_matter(news_dir, relative, where, pending, problems)
         if meta is not INVALID:
-            post = _read_post(meta, where, slug, lang, folder_year, context, f"{NEWS_FOLDER}/{relative}", problems)
+            post_context = replace(context, file_dir=(news_dir / relative).parent)  # for images beside the post
+            post = _read_post(meta, where, slug, lang, folder_year, post_context, f"{NEWS_FOLDER}/{relative}", problems)
             if post is not None:
                 by_slug.setdefault(slug, {})[lang] = post
     problems.extend(_untranslated_originals(files_by_slug, languages, shown))
