@@ -23,6 +23,8 @@ def shown_path(path, display_root=None) -> str:
 
 # Text with its control characters written as escapes, so a message stays one line.
 def printable(text: str) -> str:
+    if text.isprintable():
+        return text
     return "".join(repr(c)[1:-1] if not c.isprintable() and c != " " else c for c in text)
 
 

@@ -98,7 +98,8 @@ class NewsError(MetadataError):
 def load_news(news_dir: Path, languages: Languages, display_root: Path | None = None, today: datetime.date | None = None, pending: dict | None = None) -> News:
     news_dir = Path(news_dir)
     pending = pending or {}
-    shown = lambda relative: shown_path(news_dir / relative, display_root)  # noqa: E731
+    shown_folder = shown_path(news_dir, display_root)
+    shown = lambda relative: f"{shown_folder}/{printable(relative)}"  # noqa: E731
     problems = Problems()
     categories = _read_categories(news_dir / CATEGORIES_FILE, shown(CATEGORIES_FILE), languages, problems)
     known = None if categories is None else tuple(categories)  # None: its posts are not blamed for it
