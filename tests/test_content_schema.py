@@ -199,8 +199,8 @@ def test_a_gallery_of_photos_beside_the_post_is_one_declaration(tmp_path):
         ("photos[1].alt", "expected a description of the photo, or decorative: true, got neither"),
     ]
     other, _ = GALLERY.check({"photos": [{"src": "river.jpg", "alt": "A river bank"}]}, context)
-    assert disagreements(shared_values(GALLERY.fields, good), "x.md", shared_values(GALLERY.fields, other), "x.en.md") == [
-        "x.en.md: photos: expected the srcs of x.md (river.jpg, river.jpg), got river.jpg"
+    assert disagreements(shared_values(GALLERY.fields, good), "x.md", shared_values(GALLERY.fields, other), "x.translated.md") == [
+        "x.translated.md: photos: expected the srcs of x.md (river.jpg, river.jpg), got river.jpg"
     ]
 
 
@@ -208,7 +208,7 @@ def test_guidance_in_every_language_or_none_is_one_declaration():
     context = Context(LANGUAGES)
     thai, _ = GUIDED.check({"items": [{"id": "1.1", "guidance": "แนวทาง"}, {"id": "1.2"}]}, context)
     english, _ = GUIDED.check({"items": [{"id": "1.1"}, {"id": "1.2", "guidance": "Guidance"}]}, context)
-    assert disagreements(shared_values(GUIDED.fields, thai), "c.md", shared_values(GUIDED.fields, english), "c.en.md") == [
-        "c.en.md: items[0].guidance: expected a value as in c.md, got none",
-        "c.en.md: items[1].guidance: expected none as in c.md, got a value",
+    assert disagreements(shared_values(GUIDED.fields, thai), "c.md", shared_values(GUIDED.fields, english), "c.translated.md") == [
+        "c.translated.md: items[0].guidance: expected a value as in c.md, got none",
+        "c.translated.md: items[1].guidance: expected none as in c.md, got a value",
     ]
