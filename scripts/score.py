@@ -25,7 +25,8 @@ from officesite.criteria.scoring import (
     scoring_criteria,
 )
 from officesite.languages import languages_of_mkdocs_yml
-from officesite.metadata_shown import shown_value
+from officesite.metadata.reading import encoding_problem
+from officesite.metadata.shown import shown_value
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -85,8 +86,8 @@ def read_json_file(path: Path):
         raise AssessmentFileError(f"expected at most {MAX_BYTES:,} bytes, got more")
     try:
         text = raw.decode("utf-8-sig")  # a byte order mark, as Windows editors write, is fine
-    except UnicodeDecodeError as error:
-        raise AssessmentFileError(f"expected UTF-8 text, got byte 0x{raw[error.start]:02x} at position {error.start} (save the file as UTF-8)") from None
+    except UnicodeDecodeError as error:  # Windows-874 named as such, as for every metadata file
+        raise AssessmentFileError(encoding_problem(raw, error)) from None
     try:
         return json.loads(text, parse_constant=_refuse_constant, parse_int=_short_int, parse_float=_finite_float, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as error:

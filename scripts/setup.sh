@@ -52,9 +52,12 @@ if [[ ! -f $stamp ]]; then
   .venv/bin/pip install --quiet --disable-pip-version-check -r "$requirements"
   touch "$stamp"
 fi
-# The site's own package (hooks/officesite), importable by scripts and tests as by the hooks.
-if ! .venv/bin/python -c "import officesite" 2>/dev/null; then
+# The site's own package (hooks/officesite), importable by scripts and tests as by the hooks;
+# installed again when pyproject.toml changes how it is mapped.
+package_stamp=".venv/.officesite-$(sha256sum pyproject.toml | cut -c1-16)"
+if [[ ! -f $package_stamp ]] || ! .venv/bin/python -c "import officesite" 2>/dev/null; then
   .venv/bin/pip install --quiet --disable-pip-version-check --no-deps -e .
+  touch "$package_stamp"
 fi
 
 # Node packages for the browser tests (axe-core), exactly as locked.

@@ -18,13 +18,17 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from adversarial_project import (
     CATEGORIES,
+    COPYRIGHT,
     LANGS,
     LEVEL_NAMES,
     NAV_SECTION,
     NEWS_YEAR,
     OFFICE_FACTS,
+    OTHER_SITE_NAME,
     PAGES,
     PAYLOADS,
+    SECURITY_CONTACT,
+    SITE_DESCRIPTION,
     SITE_NAME,
     category_id,
     image_src,
@@ -33,14 +37,15 @@ from adversarial_project import (
 )
 from conftest import build_site, copy_project
 from nginx_server import NginxServer
+from officesite.security.security_txt import contact_problem
 from officesite.strings import UI_STRINGS_FILE, load_ui_strings
 from site_files import DEFAULT, LANGUAGES, OTHER, BuiltSite
 
 pytestmark = pytest.mark.adversarial
 
-UI = load_ui_strings(UI_STRINGS_FILE)
+UI = load_ui_strings(UI_STRINGS_FILE, LANGUAGES)
 PREFIX = {lang: LANGUAGES.prefix(lang) for lang in LANGS}
-SITE_NAMES = {DEFAULT: PAYLOADS[SITE_NAME], OTHER: "Regional Environment Office 13 (Chonburi)"}
+SITE_NAMES = {DEFAULT: PAYLOADS[SITE_NAME], OTHER: PAYLOADS[OTHER_SITE_NAME]}
 OTHER_PREFIX = PREFIX[OTHER]  # where the English pages are
 ATOM = "{http://www.w3.org/2005/Atom}"
 # Markup escaped twice shows its entities as text.
@@ -355,20 +360,55 @@ def test_page_description(adversarial):
 
 def test_site_name_and_navigation_section(adversarial):
     site, found = adversarial, Findings()
-    name, section = PAYLOADS[SITE_NAME], PAYLOADS[NAV_SECTION]
+    section = PAYLOADS[NAV_SECTION]
+    for lang in LANGS:
+        name, about = SITE_NAMES[lang], PREFIX[lang] + "about/"
+        soup = site.soup(about)
+        found.equal(f"{about} header site name", text(soup.select_one(".md-header__topic:not([data-md-component]) .md-ellipsis")), name)
+        found.equal(f"{about} logo label", soup.select_one(".md-header__button.md-logo")["aria-label"], name)
+        found.equal(f"{about} og:site_name", meta(soup, "property", "og:site_name"), name)
+        found.equal(f"{lang} JSON-LD publisher", json_ld(site.soup(post_path(lang, "script")))["publisher"]["name"], name)
+        _, rss, atom = feed_items(site, lang)
+        found.equal(f"{lang} RSS title", rss.find("channel").findtext("title"), f"{UI[lang]['news_title']} – {name}")
+        found.equal(f"{lang} Atom author", atom.find(f"{ATOM}author").findtext(f"{ATOM}name"), name)
     soup = site.soup("about/")
-    found.equal("header site name", text(soup.select_one(".md-header__topic:not([data-md-component]) .md-ellipsis")), name)
-    found.equal("logo label", soup.select_one(".md-header__button.md-logo")["aria-label"], name)
-    found.equal("og:site_name", meta(soup, "property", "og:site_name"), name)
-    found.equal("JSON-LD publisher", json_ld(site.soup(post_path(DEFAULT, "script")))["publisher"]["name"], name)
-    _, rss, atom = feed_items(site, DEFAULT)
-    found.equal("RSS title", rss.find("channel").findtext("title"), f"{UI[DEFAULT]['news_title']} – {name}")
-    found.equal("Atom author", atom.find(f"{ATOM}author").findtext(f"{ATOM}name"), name)
     labels = [text(label) for label in soup.select(".md-nav--primary .md-nav__item--section > label.md-nav__link")]
     found.equal("navigation section", section in labels, True)
     site_map_sections = [" ".join(li.find(string=True, recursive=False).split()) for li in site.soup("site-map/").select(".site-map li") if li.ul]
     found.equal("site map section", section in site_map_sections, True)
     assert found == []
+
+
+def test_site_description(adversarial):
+    site, found = adversarial, Findings()
+    payload, listing = PAYLOADS[SITE_DESCRIPTION], f"news/archive/{NEWS_YEAR}/"  # a listing page has no description of its own
+    soup = site.soup(listing)
+    for attribute, name in (("name", "description"), ("property", "og:description"), ("name", "twitter:description")):
+        found.equal(f"{listing} {name}", meta(soup, attribute, name), payload)
+    _, rss, atom = feed_items(site, DEFAULT)
+    found.equal("RSS description", rss.find("channel").findtext("description"), payload)
+    assert found == []
+
+
+def test_copyright(adversarial):
+    site, found = adversarial, Findings()
+    for path in ("", "about/", f"news/{NEWS_YEAR}/{post_slug('script')}/", "404.html"):
+        soup = site.soup(path)
+        found.equal(f"/{path} footer", text(soup.select_one(".md-copyright__highlight")), PAYLOADS[COPYRIGHT])
+    assert found == []
+
+
+def test_security_contact_is_published_as_written(adversarial):
+    text_file = (adversarial.root / ".well-known" / "security.txt").read_text(encoding="utf-8")
+    assert f"Contact: {SECURITY_CONTACT}\n" in text_file
+    assert not any(SECURITY_CONTACT in path.read_text(encoding="utf-8") for path in adversarial.html_files)
+
+
+@pytest.mark.parametrize("key", PAYLOADS)
+def test_security_contact_refuses_every_payload_in_one_line(key):
+    for value in (PAYLOADS[key], f"mailto:a@example.org{PAYLOADS[key]}"):
+        problem = contact_problem(value)
+        assert problem and problem.startswith("expected an e-mail address") and "\n" not in problem, value
 
 
 # -----------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from officesite.material import (
     PATCHES,
     MarkupFix,
     PartialCopy,
+    Reliance,
     ScriptPatch,
     TemplateEdit,
     apply_patch,
@@ -25,9 +26,11 @@ from officesite.material import (
     material_templates,
     patches_of,
     pinned_version,
+    reliance_problems,
     sha256_of,
     version_problem,
 )
+from officesite.security.csp import TEMPLATE_SCRIPTS
 
 TEMPLATES = material_templates()
 
@@ -92,7 +95,27 @@ def test_a_build_with_another_material_than_the_pin_stops_at_start_up(project_co
 
 def test_the_list_holds_every_kind_of_patch_once_by_name():
     assert len({patch.name for patch in PATCHES}) == len(PATCHES)
-    assert all(names(kind) for kind in (PartialCopy, TemplateEdit, MarkupFix, ScriptPatch))
+    assert all(names(kind) for kind in (PartialCopy, TemplateEdit, MarkupFix, ScriptPatch, Reliance))
+
+
+def test_what_other_modules_rely_on_is_in_materials_templates():
+    assert reliance_problems(TEMPLATES) == []
+
+
+def test_a_reliance_material_no_longer_meets_is_named_with_the_module_to_recheck(tmp_path):
+    shutil.copytree(TEMPLATES, tmp_path / "templates")
+    reliance = patch_named("copyright printed as it is")
+    path = tmp_path / "templates" / reliance.template
+    path.write_text(path.read_text(encoding="utf-8").replace(reliance.text, "{{ config.copyright | e }}"), encoding="utf-8")
+    assert reliance_problems(tmp_path / "templates") == [
+        f"hooks/officesite/material.py: copyright printed as it is: expected `{reliance.text}` in Material's partials/copyright.html, "
+        "got a file without it: re-check officesite/security/escaping.py (CONFIG_TEXTS)"
+    ]
+
+
+def test_the_csp_hashes_the_scripts_of_the_templates_material_is_relied_on_for():
+    relied = {reliance.template for reliance in patches_of(Reliance) if "TEMPLATE_SCRIPTS" in reliance.used_by}
+    assert relied == {name for name in TEMPLATE_SCRIPTS if (TEMPLATES / name).is_file()}
 
 
 @pytest.mark.parametrize("name", names(ScriptPatch))

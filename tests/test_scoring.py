@@ -106,7 +106,8 @@ def assert_refused_in_one_line(result, message):
         pytest.param(b'{"format": "pmqa-assessment", "version": -Infinity, "levels": {}}', "expected a number, got -Infinity", id="-Infinity"),
         pytest.param(b'{"format": "pmqa-assessment", "version": 1e400, "levels": {}}', 'expected a finite number, got "1e400"', id="1e400"),
         pytest.param(b" " * 1_000_001 + VALID.encode(), "expected at most 1,000,000 bytes, got more", id="over 1 MB"),
-        pytest.param('{"format": "pmqa-assessment", "version": 1, "levels": {"ข้อ 1.1": "basic"}}'.encode("cp874"), "expected UTF-8 text, got byte 0xa2 at position 56", id="Windows-874"),
+        pytest.param('{"format": "pmqa-assessment", "version": 1, "levels": {"ข้อ 1.1": "basic"}}'.encode("cp874"), "expected UTF-8, got Windows-874 (TIS-620) Thai text: save the file again as UTF-8", id="Windows-874"),
+        pytest.param(b'{"format": "caf\xe9"}', "expected UTF-8, got a byte that is not UTF-8 (0xE9 at byte 15): save the file again as UTF-8", id="Latin-1"),
         pytest.param(b'{"format": "pmqa-assessment", "version": 1, "levels": {"1.1": "basic", "1.1": "none"}}', 'key "1.1" given twice', id="duplicate key"),
         pytest.param(b'{"format": "pmqa-assessment", "version": 1, "levels": {"' + b"x" * 10000 + b'\\n": "basic"}}', 'levels: unknown item id "' + "x" * 40 + '"…', id="long unknown id"),
         pytest.param(b'{"format": "pmqa-assessment", "version": 1, "levels": {"1.1": "\\u2028\\u202e' + b"z" * 10000 + b'"}}', 'got "\\u2028\\u202e' + "z" * 38 + '"…', id="long level with separators"),
@@ -155,3 +156,14 @@ def test_score_script_refuses_a_non_finite_score_from_the_metadata(project_copy,
     assert result.returncode == 2 and result.stdout == ""
     assert "Traceback" not in result.stderr and "NaN" not in result.stdout
     assert all(line.startswith("docs/pmqa/") for line in result.stderr.splitlines()), result.stderr
+
+
+def test_score_script_refuses_criteria_with_a_number_of_absurd_length_in_one_line(project_copy, tmp_path):
+    (project_copy / "scripts").mkdir()
+    shutil.copy2(SCORE, project_copy / "scripts" / "score.py")
+    levels = project_copy / "docs" / "pmqa" / "levels.yml"
+    levels.write_text(levels.read_text(encoding="utf-8").replace("points: 500", "points: " + "5" * 5000, 1), encoding="utf-8")
+    path = tmp_path / "assessment.json"
+    path.write_text(VALID, encoding="utf-8")
+    result = run_score_on(path, project_copy / "scripts" / "score.py")
+    assert_refused_in_one_line(result, "docs/pmqa/levels.yml: levels[2].points: expected a number of at most 30 characters (quote it if it is text), got one of 5000 characters")

@@ -108,6 +108,11 @@ class Languages:
     def open_graph_locale(self, lang: str) -> str:
         return _open_graph_locale(lang)
 
+    # The BCP 47 tag of a language with its most likely region, for the browser's Intl
+    # formats (a Thai date in the Buddhist Era): "th" -> "th-TH".
+    def locale_tag(self, lang: str) -> str:
+        return _open_graph_locale(lang).replace("_", "-")
+
     # The language's name in English, for build messages: "th" -> "Thai".
     def english_name(self, lang: str) -> str:
         return _locale(lang).english_name

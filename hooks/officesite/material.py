@@ -3,7 +3,7 @@
 Material is pinned in requirements.txt (`mkdocs-material==…`), and every patch below was
 checked against that version: the build stops at start-up when another version is installed
 (`version_problem`), and tests/test_material_layer.py applies each patch to the installed,
-pristine Material files, so a version bump fails in seconds, naming the patch. Four kinds:
+pristine Material files, so a version bump fails in seconds, naming the patch. Five kinds:
 - PartialCopy: a Material partial copied into overrides/ with a few edits; preferred wherever
   Material lets a template be overridden. The copy is the pristine file (whose SHA-256 is
   recorded) with the Material header replaced by COPY_HEADER and each edit applied once.
@@ -11,6 +11,9 @@ pristine Material files, so a version bump fails in seconds, naming the patch. F
   the `material_edit` filter), where overriding the block would copy fingerprinted asset names.
 - MarkupFix: an exact text of every rendered page, for markup base.html writes outside any block.
 - ScriptPatch: an exact text of a minified script in the built site.
+- Reliance: nothing changed, but a module elsewhere depends on what a Material template holds
+  (the inline scripts the CSP hashes, the values it prints unescaped): the text must still be
+  there, checked at start-up and by the test, naming the module that relies on it.
 Each text must be found exactly once (per copy, per block output, per page, per script file),
 or the build stops naming the patch, instead of silently shipping Material's behaviour again.
 """
@@ -58,6 +61,14 @@ class ScriptPatch:
     files: str  # glob under the built site
     old: str
     new: str
+
+
+@dataclass(frozen=True)
+class Reliance:
+    name: str
+    template: str  # Material's template, under its templates folder
+    text: str  # what must be in it (at least once)
+    used_by: str  # the module that relies on it
 
 
 COPY_HEADER = "{{#- Material's {name}, copied with the edits listed in hooks/officesite/material.py (PATCHES). -#}}\n"
@@ -134,6 +145,24 @@ PATCHES = (
         'e=(self.siteThaiQuery||(importScripts("../thai-query.js"),self.siteThaiQuery))('
         'e.replace(new RegExp("\\\\p{sc=Han}+","gu"),s=>[...fe(s,this.index.invertedIndex)].join("* ")),this.index.invertedIndex)',
     ),
+    # The head script keys the reader's stored choices by `extra.scope`, which the CSP sets to
+    # the site's root so that the script, and its hash, are the same at every depth.
+    Reliance(
+        "head script scoped by extra.scope",
+        "partials/javascripts/base.html",
+        '<script>__md_scope=new URL("{{ config.extra.scope | d(base_url) }}",location)',
+        "officesite/security/csp.py (storage_scope, TEMPLATE_SCRIPTS)",
+    ),
+    Reliance(
+        "content tabs script",
+        "partials/javascripts/content.html",
+        "<script>var target=document.getElementById(location.hash.slice(1));",
+        "officesite/security/csp.py (TEMPLATE_SCRIPTS)",
+    ),
+    # Material prints these as they are: they reach it as escaped Markup.
+    Reliance("site name printed as it is", "partials/header.html", "{{ config.site_name }}", "officesite/security/escaping.py (CONFIG_TEXTS)"),
+    Reliance("copyright printed as it is", "partials/copyright.html", "{{ config.copyright }}", "officesite/security/escaping.py (CONFIG_TEXTS)"),
+    Reliance("page title printed as it is", "partials/header.html", "{{ page.title }}", "officesite/security/escaping.py (title_markup)"),
 )
 
 
@@ -193,10 +222,24 @@ def changed_partial_problems(templates: Path) -> list[str]:
     ]
 
 
-# Stop the build unless the installed Material is the pinned one and its copied partials unchanged.
+# The reliances whose text Material's templates no longer hold.
+def reliance_problems(templates: Path) -> list[str]:
+    problems = []
+    for reliance in patches_of(Reliance):
+        path = templates / reliance.template
+        if not path.is_file() or reliance.text not in path.read_text(encoding="utf-8"):
+            problems.append(
+                f"{WHERE}: {reliance.name}: expected `{reliance.text}` in Material's {reliance.template}, got "
+                f"{'a file without it' if path.is_file() else 'no file'}: re-check {reliance.used_by}"
+            )
+    return problems
+
+
+# Stop the build unless the installed Material is the pinned one, its copied partials
+# unchanged and what other modules rely on still there.
 def check_material(requirements: Path) -> None:
     problem = version_problem(pinned_version(requirements), installed_version())
-    problems = [problem] if problem else changed_partial_problems(material_templates())
+    problems = [problem] if problem else changed_partial_problems(material_templates()) + reliance_problems(material_templates())
     if problems:
         raise PluginError("\n".join(problems))
 

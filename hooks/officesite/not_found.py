@@ -7,9 +7,17 @@ default language's whenever another language's run overwrote it: right whichever
 static-i18n builds first.
 """
 
+from dataclasses import dataclass
 from pathlib import Path
 
 NOT_FOUND_PAGE = "404.html"
+
+
+@dataclass
+class NotFoundState:
+    """The root language's 404 page once its run is done, during one build (officesite.build)."""
+
+    root_page: bytes | None = None
 
 
 # What the 404 template shows: each language's title, text and link home (default first).

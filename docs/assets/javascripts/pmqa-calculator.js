@@ -160,7 +160,7 @@
 
     fillReportDate() {
       const now = new Date();
-      this.root.querySelector("[data-pmqa-report-date]").textContent = new Intl.DateTimeFormat(this.data.lang === "th" ? "th-TH" : this.data.lang, {dateStyle: "long"}).format(now);
+      this.root.querySelector("[data-pmqa-report-date]").textContent = new Intl.DateTimeFormat(this.data.locale, {dateStyle: "long"}).format(now);
     }
 
     // ---- Actions ------------------------------------------------------------

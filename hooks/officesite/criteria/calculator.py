@@ -17,15 +17,17 @@ STRING_PREFIX = "calculator_"
 
 # The calculator page's template variables (officesite.page_types).
 def calculator_context(build, page, lang, config) -> dict:
-    return {"calculator": calculator_data(build.criteria, lang, build.strings[lang])}
+    return {"calculator": calculator_data(build.criteria, lang, build.strings[lang], build.languages.locale_tag(lang))}
 
 
-# What the calculator page shows and its script reads, in one language.
-def calculator_data(criteria, lang: str, ui: dict) -> dict:
+# What the calculator page shows and its script reads, in one language (`locale`: its tag for
+# the browser's number and date formats).
+def calculator_data(criteria, lang: str, ui: dict, locale: str) -> dict:
     named_levels = [criteria.not_reached, *criteria.levels]
     scoring = scoring_criteria(criteria)
     return {
         "lang": lang,
+        "locale": locale,
         "scoring": scoring,
         "initial": initial_results(scoring, criteria, lang, ui),
         "display_decimals": criteria.display_decimals,

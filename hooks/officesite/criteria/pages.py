@@ -11,6 +11,8 @@ text and metadata cannot drift:
 import posixpath
 import re
 
+from mkdocs.exceptions import PluginError
+
 from officesite.criteria.metadata import CATEGORY_STEM
 from officesite.criteria.site import CRITERIA_FOLDER
 
@@ -62,6 +64,21 @@ RENDERERS = {
     "categories": categories_table,
 }
 NEEDS_CATEGORY = {"heading", "items"}
+
+
+# A page's Markdown with its markers replaced by what they show; a PluginError of one line
+# (`where`: the file as the author knows it) for a marker it cannot show.
+def with_generated_parts(markdown: str, criteria, category, ui, lang, src_uri, where) -> str:
+    def replace(match):
+        name = match.group(1)
+        if name not in RENDERERS:
+            known = ", ".join(f"<!-- pmqa:{known} -->" for known in RENDERERS)
+            raise PluginError(f"{where}: body: expected one of the markers {known}, got <!-- pmqa:{name} -->")
+        if name in NEEDS_CATEGORY and category is None:
+            raise PluginError(f"{where}: pmqa: expected the category metadata <!-- pmqa:{name} --> shows, got none")
+        return RENDERERS[name](criteria, category, ui, lang, src_uri)
+
+    return MARKER.sub(replace, markdown)
 
 
 def _table(header, rows, escape=True) -> str:

@@ -13,7 +13,7 @@ Assessments use the calculator's import/export format:
 
 import re
 
-from officesite.metadata_shown import shown_value
+from officesite.metadata.shown import shown_value
 
 ASSESSMENT_FORMAT = "pmqa-assessment"
 ASSESSMENT_VERSION = 1

@@ -10,7 +10,7 @@ written its merged index (after every language is built), this hook
   ones: search/search_index.json (default language) and en/search/search_index.json, whose
   locations are relative to /en/ (each page's search base, see `search_base`).
 Queries meet the index in the browser: Material's search worker splits a Thai query into
-the words of the index's own vocabulary, each matched as a prefix (hooks/theme_patches.py).
+the words of the index's own vocabulary, each matched as a prefix (officesite/material.py, PATCHES).
 """
 
 import json
