@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from officesite.metadata import printable
+from officesite.metadata.shown import printable
 from officesite.photos.settings import MAX_FILE_BYTES, MAX_PIXELS, SOURCE_FORMATS, WIDTHS
 
 ACCEPTED = "a JPEG, PNG or WebP photo"
