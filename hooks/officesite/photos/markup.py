@@ -17,13 +17,17 @@ from officesite.photos.settings import DEFAULT_WIDTH, FALLBACK
 def picture_data(photo: PublishedPhoto, sizes: str) -> dict:
     if not sizes.strip():
         raise ValueError("expected a sizes attribute, e.g. 100vw, got an empty text")
-    fallback = photo.sources[FALLBACK.mime_type]
-    default = min(fallback, key=lambda file: (abs(file.width - DEFAULT_WIDTH), file.width))
+    fallback, default = photo.sources[FALLBACK.mime_type], fallback_file(photo)
     return {
         "sources": [{"type": mime_type, "candidates": candidates(files)} for mime_type, files in photo.sources.items() if mime_type != FALLBACK.mime_type],
         "img": {"src": default.url, "width": default.width, "height": default.height, "candidates": candidates(fallback)},
         "sizes": sizes,
     }
+
+
+# The <img>'s own file: the fallback format at the published width nearest DEFAULT_WIDTH.
+def fallback_file(photo: PublishedPhoto) -> PublishedFile:
+    return min(photo.sources[FALLBACK.mime_type], key=lambda file: (abs(file.width - DEFAULT_WIDTH), file.width))
 
 
 def candidates(files: tuple[PublishedFile, ...]) -> list[dict]:

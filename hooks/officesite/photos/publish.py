@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import quote, unquote
 
 from officesite.photos.photo import Photo
-from officesite.photos.settings import FORMATS, OPEN_GRAPH_FORMAT, settings_key
+from officesite.photos.settings import FALLBACK, FORMATS, OPEN_GRAPH_FORMAT, settings_key
 
 # A name is part of a file name and of a srcset: no spaces, commas or slashes.
 NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
@@ -30,6 +30,7 @@ class PublishedFile:
     height: int
     mime_type: str
     cache_file: Path
+    size: int  # bytes: a feed's enclosure gives it
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,11 @@ class PublishedPhoto:
     @property
     def aspect_ratio(self) -> float:
         return self.width / self.height
+
+    # The widest file of the fallback format (JPEG): what a link to the large photo opens.
+    @property
+    def largest(self) -> PublishedFile:
+        return self.sources[FALLBACK.mime_type][-1]
 
     # Every file to publish, the Open Graph picture last.
     def files(self, open_graph: bool = True) -> list[PublishedFile]:
@@ -60,7 +66,7 @@ def published_photo(photo: Photo, folder: str, name: str) -> PublishedPhoto:
     prefix = f"{folder.strip('/')}/{name}-{token}" if folder.strip("/") else f"{name}-{token}"
 
     def published(variant, label: str, mime_type: str) -> PublishedFile:
-        return PublishedFile(quote(f"{prefix}-{label}.{variant.format}", safe="/"), variant.width, variant.height, mime_type, variant.file)
+        return PublishedFile(quote(f"{prefix}-{label}.{variant.format}", safe="/"), variant.width, variant.height, mime_type, variant.file, variant.size)
 
     sources = {output.mime_type: tuple(published(v, str(v.width), output.mime_type) for v in photo.of_format(output)) for output in FORMATS}
     return PublishedPhoto(photo.width, photo.height, sources, published(photo.open_graph, "open-graph", OPEN_GRAPH_FORMAT.mime_type))
