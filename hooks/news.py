@@ -55,7 +55,7 @@ def on_post_build(config):
     build, lang = site_build(config), run_language(config)
     news, languages, strings = build.news.news, build.languages, build.strings[lang]
     home_url = news_home_url(languages, lang)
-    entries = feed_entries(news, languages, lang)
+    entries = feed_entries(news, languages, lang, build.photos)
     feed_dir = Path(config.site_dir) / languages.prefix(lang) / NEWS_FOLDER
     feed_dir.mkdir(parents=True, exist_ok=True)
     title, description = f"{strings['news_title']} – {config.site_name}", config.site_description or ""

@@ -58,8 +58,8 @@ NEWS_MISTAKES = [
     f"docs/news/2019/{ENGLISH_ONLY}: file: expected the Thai post docs/news/2019/english-only.md beside it, got none",
     'docs/news/2019/index.md: slug: expected a name of the post\'s own, got "index", which is reserved for listing pages',
     'docs/news/2019/ok\\n.md: slug: expected lower-case ASCII letters, digits and hyphens (e.g. pmqa-workshop), got "ok\\n"',
-    'docs/news/2019/pictured.md: image.src: expected the path of a file under docs/, e.g. assets/images/news/clean-river-day.jpg, got "assets/images/news/missing.jpg", which does not exist',
-    'docs/news/2019/external.md: image.src: expected the path of a file under docs/, e.g. assets/images/news/clean-river-day.jpg, got an address on another site "https://example.com/a.jpg" (copy the image into docs/)',
+    'docs/news/2019/pictured.md: cover.src: expected the path of a file in docs/news/2019/pictured/, e.g. river.jpg, got "missing.jpg", which does not exist',
+    'docs/news/2019/external.md: gallery[0].src: expected the path of a file in docs/news/2019/external/, e.g. river.jpg, got an address on another site "https://example.com/a.jpg" (copy the file in docs/news/2019/external/)',
     "docs/news/2019/control.md: title: expected text without control characters, got U+000B (\\x0b) at character 5",
     "docs/news/2019/twice.md: title: expected the field once, got it twice (lines 2 and 3)",
     "docs/news/2020/thai-windows.md: encoding: expected UTF-8, got Windows-874 (TIS-620) Thai text: save the file again as UTF-8 (Notepad: Save As, Encoding UTF-8; or iconv -f CP874 -t UTF-8)",
@@ -69,7 +69,7 @@ NEWS_MISTAKES = [
     "docs/news/2019/hex.md: title: expected a number of at most 30 characters (quote it if it is text), got one of 5002 characters",
     "docs/news/2018/stamp.md: date: expected a date such as 2018-07-18, got '2018-02-30'",
     "docs/news/2018/thai-date.md: date: 18/07/2561 is a Buddhist Era year: write 2018-07-18",
-    'docs/news/2019/level-file.md: image.src: expected the path of a file under docs/, e.g. assets/images/news/clean-river-day.jpg, got "pmqa/levels.yml", which is not an image (.avif, .gif, .jpeg, .jpg, .png, .svg, .webp)',
+    "docs/news/2019/old-image.md: image: expected cover: {src: <file name>, alt: …} with the photo in docs/news/2019/old-image/ (see README, Adding a news post), got the retired image field",
     "docs/news/2019/untagged.md: tags: expected a list of texts, e.g. [PMQA 4.0], got an empty list",
 ]
 
@@ -82,8 +82,8 @@ def add_news_mistakes(docs):
     write(news, f"2019/{ENGLISH_ONLY}", post("2019-01-01"))
     write(news, "2019/index.md", post("2019-01-01"))
     write(news, "2019/ok\n.md", post("2019-01-01"))
-    write(news, "2019/pictured.md", post("2019-01-01", extra="image: {src: assets/images/news/missing.jpg, alt: A river}\n"))
-    write(news, "2019/external.md", post("2019-01-01", extra='image: {src: "https://example.com/a.jpg", alt: A river}\n'))
+    write(news, "2019/pictured.md", post("2019-01-01", extra="cover: {src: missing.jpg, decorative: true}\n"))
+    write(news, "2019/external.md", post("2019-01-01", extra='gallery: [{src: "https://example.com/a.jpg", decorative: true}]\n'))
     write(news, "2019/control.md", post("2019-01-01", title='"News\\x0b"'))
     write(news, "2019/twice.md", "---\ntitle: A\ntitle: B\ndate: 2019-01-01\ndescription: D\n---\n")
     (news / "2020").mkdir()
@@ -94,7 +94,7 @@ def add_news_mistakes(docs):
     write(news, "2019/hex.md", post("2019-01-01", title="0x" + "F" * 5000))
     write(news, "2018/stamp.md", post("!!timestamp 2018-02-30"))
     write(news, "2018/thai-date.md", post("18/07/2561"))
-    write(news, "2019/level-file.md", post("2019-01-01", extra="image: {src: pmqa/levels.yml, alt: A river}\n"))
+    write(news, "2019/old-image.md", post("2019-01-01", extra="image: {src: pmqa/levels.yml, alt: A river}\n"))
     write(news, "2019/untagged.md", post("2019-01-01", extra="tags: []\n"))
 
 

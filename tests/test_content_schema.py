@@ -23,12 +23,13 @@ from officesite.metadata.fields import (
     Slug,
     Text,
     TextList,
+    default_only_fields,
     disagreements,
     join,
     shared_values,
 )
 from officesite.metadata.problems import Problems
-from officesite.schema import KINDS, LABELS_FILE, label_keys
+from officesite.schema import KINDS, LABELS_FILE, NEWS_POST, label_keys
 from officesite.strings import UI_STRINGS_FILE, load_ui_strings
 from site_files import LANGUAGES
 
@@ -156,52 +157,26 @@ def test_every_field_says_what_an_editor_edits_it_with():
     assert all(isinstance(t.widget, str) for kind in KINDS for t in types(kind.root))
 
 
+def test_a_posts_photos_are_files_of_its_photo_folder_written_in_the_default_language_only(tmp_path):
+    (tmp_path / "river.jpg").write_bytes(b"")
+    context = Context(LANGUAGES, tmp_path, file_dir=tmp_path, file_dir_shown="docs/news/2026/x/")
+    described = {lang: "ริมแม่น้ำ" for lang in LANGUAGES.codes}
+    gallery = NEWS_POST.field("gallery").type
+    assert gallery.check([{"src": "river.jpg", "alt": described}, {"src": "river.jpg", "decorative": True}], context)[1] == []
+    assert gallery.check([{"src": "lake.jpg", "decorative": True}, {"src": "river.jpg"}], context)[1] == [
+        ("[0].src", 'expected the path of a file in docs/news/2026/x/, e.g. river.jpg, got "lake.jpg", which does not exist'),
+        ("[1].alt", "expected a description of the photo in every language, or decorative: true, got neither"),
+    ]
+    assert default_only_fields(NEWS_POST.fields) == ["cover", "gallery"]
+
 
 # -----------------------------------------------------------------------------
 # What later work declares: one declaration each, checked and compared like the rest
 # -----------------------------------------------------------------------------
 
 
-def alt_or_decorative(photo) -> list:
-    return [] if photo["alt"] or photo["decorative"] else [("alt", "expected a description of the photo, or decorative: true, got neither")]
-
-
-# A post's photos, each a file beside the post, described in each language or marked decorative.
-GALLERY = Object(
-    (
-        Field(
-            "photos",
-            ObjectList(
-                Object(
-                    (
-                        Field("src", ImagePath(beside_file=True, example="river.jpg"), required=True, translation=SHARED),
-                        Field("alt", Text()),
-                        Field("decorative", Boolean(), translation=SHARED, default=False),
-                    ),
-                    rule=alt_or_decorative,
-                ),
-                expected="a list of photos, e.g. [{src: river.jpg, alt: …}]",
-            ),
-        ),
-    )
-)
 # Criteria items with guidance written in every language or in none.
 GUIDED = Object((Field("items", ObjectList(Object((Field("id", Text(), translation=SHARED), Field("guidance", Text(long=True), translation=BOTH_OR_NEITHER))), expected="items")),))
-
-
-def test_a_gallery_of_photos_beside_the_post_is_one_declaration(tmp_path):
-    (tmp_path / "river.jpg").write_bytes(b"")
-    context = Context(LANGUAGES, tmp_path, file_dir=tmp_path)
-    good, _ = GALLERY.check({"photos": [{"src": "river.jpg", "alt": "ริมแม่น้ำ"}, {"src": "river.jpg", "decorative": True}]}, context)
-    assert GALLERY.check({"photos": [{"src": "river.jpg", "alt": "ริมแม่น้ำ"}]}, context)[1] == []
-    assert GALLERY.check({"photos": [{"src": "lake.jpg"}, {"src": "river.jpg"}]}, context)[1] == [
-        ("photos[0].src", 'expected the path of a file beside the file, e.g. river.jpg, got "lake.jpg", which does not exist'),
-        ("photos[1].alt", "expected a description of the photo, or decorative: true, got neither"),
-    ]
-    other, _ = GALLERY.check({"photos": [{"src": "river.jpg", "alt": "A river bank"}]}, context)
-    assert disagreements(shared_values(GALLERY.fields, good), "x.md", shared_values(GALLERY.fields, other), "x.translated.md") == [
-        "x.translated.md: photos: expected the srcs of x.md (river.jpg, river.jpg), got river.jpg"
-    ]
 
 
 def test_guidance_in_every_language_or_none_is_one_declaration():

@@ -214,30 +214,71 @@ def test_a_folder_named_like_a_post_is_named(news_dir):
     assert problems_of(news_dir) == ["docs/news/2019/x.md: file: expected a Markdown file, got a folder (rename or remove it)"]
 
 
-def test_a_missing_image_file_is_named(news_dir):
-    write_file(news_dir, "2019/pictured.md", post(extra="image: {src: assets/images/news/missing.jpg, alt: A river}\n"))
+# A photo's description in every language of the site, as YAML: {<code>: <text> (<code>), …}.
+def alt(text="A river") -> str:
+    return "{" + ", ".join(f'{lang}: "{text} ({lang})"' for lang in LANGUAGES.codes) + "}"
+
+
+# docs/news/2019/pictured.md with this front matter.
+def photo_post(news_dir, extra):
+    return write_file(news_dir, "2019/pictured.md", post(extra=extra))
+
+
+@pytest.fixture
+def photos(news_dir):
+    """The photo folder of docs/news/2019/pictured.md, with a file river.jpg (read as a photo
+    only when the site is built: officesite.news.photos)."""
+    return write_file(news_dir, "2019/pictured/river.jpg", "not really a JPEG").parent
+
+
+def test_photos_are_read_from_the_default_language_file_with_a_description_per_language(news_dir, photos):
+    photo_post(news_dir, f"cover: {{src: river.jpg, alt: {alt()}}}\ngallery:\n  - {{src: river.jpg, alt: {alt('Volunteers')}}}\n  - {{src: river.jpg, decorative: true}}\n")
+    pictured = load_news(news_dir, LANGUAGES).originals["pictured"]
+    assert pictured.cover == {"src": "river.jpg", "alt": {lang: f"A river ({lang})" for lang in LANGUAGES.codes}, "decorative": False}
+    assert [photo["alt"] for photo in pictured.gallery] == [{lang: f"Volunteers ({lang})" for lang in LANGUAGES.codes}, None]
+
+
+def test_a_missing_photo_file_is_named_with_the_post_folder(news_dir, photos):
+    photo_post(news_dir, f"cover: {{src: lake.jpg, alt: {alt()}}}\n")
     assert problems_of(news_dir) == [
-        'docs/news/2019/pictured.md: image.src: expected the path of a file under docs/, e.g. assets/images/news/clean-river-day.jpg, got "assets/images/news/missing.jpg", which does not exist'
+        'docs/news/2019/pictured.md: cover.src: expected the path of a file in docs/news/2019/pictured/, e.g. river.jpg, got "lake.jpg", which does not exist'
     ]
 
 
-def test_an_external_image_address_is_named(news_dir):
-    write_file(news_dir, "2019/pictured.md", post(extra='image: {src: "https://example.com/a.jpg", alt: A river}\n'))
+def test_a_photo_address_on_another_site_or_outside_the_folder_is_named(news_dir, photos):
+    photo_post(news_dir, f'gallery:\n  - {{src: "https://example.com/a.jpg", alt: {alt()}}}\n  - {{src: ../2018/pmqa-workshop.md, alt: {alt()}}}\n  - {{src: .hidden.jpg, alt: {alt()}}}\n')
     assert problems_of(news_dir) == [
-        'docs/news/2019/pictured.md: image.src: expected the path of a file under docs/, e.g. assets/images/news/clean-river-day.jpg, got an address on another site "https://example.com/a.jpg" (copy the image into docs/)'
+        'docs/news/2019/pictured.md: gallery[0].src: expected the path of a file in docs/news/2019/pictured/, e.g. river.jpg, got an address on another site "https://example.com/a.jpg" (copy the file in docs/news/2019/pictured/)',
+        'docs/news/2019/pictured.md: gallery[1].src: expected the path of a file in docs/news/2019/pictured/, e.g. river.jpg, got "../2018/pmqa-workshop.md"',
+        'docs/news/2019/pictured.md: gallery[2].src: expected the path of a file in docs/news/2019/pictured/, e.g. river.jpg, got ".hidden.jpg", which is not an image (a hidden file)',
     ]
 
 
-def test_an_image_path_leaving_docs_is_named(news_dir):
-    write_file(news_dir, "2019/pictured.md", post(extra="image: {src: ../mkdocs.yml, alt: A river}\n"))
-    assert problems_of(news_dir)[0].endswith('got "../mkdocs.yml"')
+def test_a_photo_needs_a_description_in_every_language_or_decorative(news_dir, photos):
+    one_language = "{" + f"{DEFAULT}: ริมแม่น้ำ" + "}"
+    photo_post(news_dir, f"cover: {{src: river.jpg}}\ngallery:\n  - {{src: river.jpg, alt: {one_language}}}\n  - {{src: river.jpg, alt: {alt()}, decorative: true}}\n  - {{src: river.jpg, alt: A river}}\n")
+    assert problems_of(news_dir) == [
+        "docs/news/2019/pictured.md: cover.alt: expected a description of the photo in every language, or decorative: true, got neither",
+        f"docs/news/2019/pictured.md: gallery[0].alt.{OTHER}: expected text, got nothing",
+        "docs/news/2019/pictured.md: gallery[1].alt: expected no description for a photo marked decorative: true, got one (remove one of them)",
+        f"docs/news/2019/pictured.md: gallery[2].alt: expected a description of the photo per language, e.g. {{{', '.join(f'{lang}: …' for lang in LANGUAGES.codes)}}}, got text",
+    ]
 
 
-def test_an_image_file_of_the_site_is_accepted(news_dir):
-    write_file(news_dir.parent, "assets/images/news/river.jpg", "not really a JPEG")
+def test_photos_in_a_translation_are_named_they_belong_to_the_default_language_file(news_dir, photos):
+    photo_post(news_dir, "")
+    write_file(news_dir, f"2019/{LANGUAGES.file_name('pictured', OTHER)}", post(extra=f"cover: {{src: river.jpg, alt: {alt()}}}\ngallery: []\n"))
+    assert problems_of(news_dir) == [
+        f"docs/news/2019/{LANGUAGES.file_name('pictured', OTHER)}: cover: expected none (the {LANGUAGES.english_name(DEFAULT)} file docs/news/2019/pictured.md gives it to every language), got a mapping",
+        f"docs/news/2019/{LANGUAGES.file_name('pictured', OTHER)}: gallery: expected none (the {LANGUAGES.english_name(DEFAULT)} file docs/news/2019/pictured.md gives it to every language), got an empty list",
+    ]
+
+
+def test_the_retired_image_field_says_what_replaces_it(news_dir):
     write_file(news_dir, "2019/pictured.md", post(extra="image: {src: assets/images/news/river.jpg, alt: A river}\n"))
-    pictured = [p for p in load_news(news_dir, LANGUAGES).posts[DEFAULT] if p.slug == "pictured"]
-    assert pictured[0].image == {"src": "assets/images/news/river.jpg", "alt": "A river"}
+    assert problems_of(news_dir) == [
+        "docs/news/2019/pictured.md: image: expected cover: {src: <file name>, alt: …} with the photo in docs/news/2019/pictured/ (see README, Adding a news post), got the retired image field"
+    ]
 
 
 @pytest.mark.parametrize("escape, code", [(r"\x0b", "U+000B"), (r"\x01", "U+0001"), (r"\0", "U+0000"), (r"\uFFFE", "U+FFFE")])
@@ -247,13 +288,11 @@ def test_a_title_with_a_character_xml_forbids_is_named(news_dir, escape, code):
     assert len(problems) == 1 and problems[0].startswith(f"docs/news/2019/control.md: title: expected text without control characters, got {code} (")
 
 
-def test_a_control_character_in_a_tag_or_image_text_is_named(news_dir):
-    write_file(news_dir.parent, "assets/images/news/river.jpg", "x")
-    write_file(news_dir, "2019/control.md", post(extra='tags: [ok, "bad\\x01"]\nimage: {src: assets/images/news/river.jpg, alt: "A\\x0b"}\n'))
+def test_a_control_character_in_a_tag_or_photo_description_is_named(news_dir, photos):
+    photo_post(news_dir, 'tags: [ok, "bad\\x01"]\ncover: {src: river.jpg, alt: {' + ", ".join(f'{lang}: "A\\x0b"' for lang in LANGUAGES.codes) + "}}\n")
     assert problems_of(news_dir) == [
-        "docs/news/2019/control.md: tags[1]: expected text without control characters, got U+0001 (\\x01) at character 4",
-        "docs/news/2019/control.md: image.alt: expected text without control characters, got U+000B (\\x0b) at character 2",
-    ]
+        "docs/news/2019/pictured.md: tags[1]: expected text without control characters, got U+0001 (\\x01) at character 4",
+    ] + [f"docs/news/2019/pictured.md: cover.alt.{lang}: expected text without control characters, got U+000B (\\x0b) at character 2" for lang in LANGUAGES.codes]
 
 
 def test_a_control_character_in_a_category_name_is_named(news_dir):
@@ -387,15 +426,6 @@ def test_a_gregorian_date_in_another_format_says_what_to_write(news_dir, written
 def test_an_explicit_timestamp_that_is_no_date_is_named(news_dir):
     write_file(news_dir, "2018/stamp.md", post(date="!!timestamp 2018-02-30"))
     assert problems_of(news_dir) == ["docs/news/2018/stamp.md: date: expected a date such as 2018-07-18, got '2018-02-30'"]
-
-
-@pytest.mark.parametrize("src", ["pmqa/levels.yml", "about.md", "assets/javascripts/display-settings.js"])
-def test_an_image_that_is_not_a_published_image_file_is_named(news_dir, src):
-    write_file(news_dir, "2019/pictured.md", post(extra=f"image: {{src: {src}, alt: A river}}\n"))
-    assert problems_of(news_dir) == [
-        f'docs/news/2019/pictured.md: image.src: expected the path of a file under docs/, e.g. assets/images/news/clean-river-day.jpg, got "{src}", '
-        "which is not an image (.avif, .gif, .jpeg, .jpg, .png, .svg, .webp)"
-    ]
 
 
 def test_an_empty_tag_list_says_empty(news_dir):

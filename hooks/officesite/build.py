@@ -1,5 +1,5 @@
 """What every hook of one build shares, made once per build: the languages, the checked
-content (interface strings, pages, criteria, news) and each concern's state for the build.
+content (interface strings, pages, criteria, news and its photos) and each concern's state for the build.
 
 MkDocs calls each hook's `on_config` when a build starts; static-i18n then builds every other
 language inside that build's `on_post_build`, with the same configuration object, and every
@@ -26,6 +26,7 @@ from officesite.criteria.site import site_criteria
 from officesite.languages import I18N_PLUGIN, Languages, languages_of_config
 from officesite.metadata.problems import MetadataError, Problems
 from officesite.news.pages import SiteNews, held_back_line, site_news
+from officesite.news.photos import PHOTO_CACHE, NewsPhotos, news_photos, photos_line
 from officesite.not_found import NotFoundState
 from officesite.pages import SitePages, site_pages
 from officesite.security.csp import PolicyState
@@ -49,6 +50,7 @@ class SiteBuild:
     pages: SitePages
     criteria: Criteria
     news: SiteNews
+    photos: NewsPhotos
     # Each concern's state during the build, new with every build.
     policy: PolicyState = field(default_factory=PolicyState)
     escaping: EscapingState = field(default_factory=EscapingState)
@@ -91,10 +93,13 @@ def start_build(config) -> SiteBuild:
     pages = report.collect("Pages have", lambda: site_pages(docs_dir, languages, root, excluded))
     criteria = report.collect("PMQA criteria metadata has", lambda: site_criteria(docs_dir, languages, root))
     news = report.collect("News posts have", lambda: site_news(docs_dir, languages, strings, root)) if strings else None
+    photos = report.collect("News photos have", lambda: news_photos(news.news, docs_dir, root / PHOTO_CACHE, root)) if news else None
     report.raise_if_any()
     if news.news.held:
         log.info(held_back_line(news.news.held))
-    _current = SiteBuild(config, languages, strings, pages, criteria, news)
+    if photos.posts:
+        log.info(photos_line(photos))
+    _current = SiteBuild(config, languages, strings, pages, criteria, news, photos)
     return _current
 
 

@@ -61,6 +61,30 @@ class Kind:
 NEWS_CATEGORIES_CHOICE = "news categories"  # the ids of categories.yml, given by the news reader
 IDENTIFIER = r"[A-Za-z_][A-Za-z0-9_]*"  # a short ASCII name, as Python writes names
 
+
+# A photo says what it shows in every language, or that it shows nothing a reader needs.
+def photo_alt_rule(photo: dict) -> list:
+    if photo["decorative"] and photo["alt"] is not None:
+        return [("alt", "expected no description for a photo marked decorative: true, got one (remove one of them)")]
+    if not photo["decorative"] and photo["alt"] is None:
+        return [("alt", "expected a description of the photo in every language, or decorative: true, got neither")]
+    return []
+
+
+# A news photo: a file in the post's photo folder (docs/news/<year>/<slug>/), which the build
+# checks and publishes in the sizes and formats of officesite.photos. Written once, in the
+# default language's file, with its description in every language: a content editor keeps
+# one list of photos per post (Decap CMS i18n: fields without i18n live in that file).
+PHOTO = Object(
+    (
+        Field("src", ImagePath(suffixes=(), beside_file=True, example="river.jpg"), required=True),
+        Field("alt", PerLanguage(Text(), expected="a description of the photo")),
+        Field("decorative", Boolean(), default=False),
+    ),
+    expected="a photo, e.g. {src: river.jpg, alt: {…}}",
+    rule=photo_alt_rule,
+)
+
 NEWS_POST = Kind(
     "news-post",
     "docs/news/<year>/<slug>.md, docs/news/<year>/<slug>.<language>.md",
@@ -71,13 +95,8 @@ NEWS_POST = Kind(
             Field("description", Text(long=True), required=True),
             Field("category", Choice(NEWS_CATEGORIES_CHOICE, expected="an id from categories.yml"), translation=SHARED),
             Field("tags", TextList(), default=()),
-            Field(
-                "image",
-                Object(
-                    (Field("src", ImagePath(), required=True), Field("alt", Text(), required=True)),
-                    expected="{src: path of a file under docs/, alt: text describing the image}",
-                ),
-            ),
+            Field("cover", PHOTO, translation=DEFAULT_ONLY),
+            Field("gallery", ObjectList(PHOTO, expected="a list of photos, e.g. [{src: river.jpg, alt: …}]"), translation=DEFAULT_ONLY),
             Field("draft", Boolean(), translation=SHARED, default=False),
         ),
         expected="title, date and description between --- lines",

@@ -37,7 +37,9 @@ class Context:
     languages: object  # officesite.languages.Languages
     docs_dir: Path | None = None
     choices: dict = field(default_factory=dict)  # name -> options; None: that list could not be read
-    file_dir: Path | None = None  # the folder of the file being checked (ImagePath(beside_file=True))
+    file_dir: Path | None = None  # where the file's own images are (ImagePath(beside_file=True)): a post's photo folder
+    file_dir_shown: str = ""  # that folder as messages name it, e.g. "docs/news/2026/clean-river-day/"
+    pending_files: frozenset = frozenset()  # files about to be written (scripts/new_news.py): taken as there
 
 
 @dataclass(frozen=True)
@@ -201,29 +203,30 @@ class TextList:
 
 @dataclass(frozen=True)
 class ImagePath:
-    """An image file of the site, under docs/: the page links it and the feeds make it absolute."""
+    """An image file of the site: a path under docs/, or (beside_file) from the folder of the
+    file's own images, Context.file_dir (a post's photo folder)."""
 
-    suffixes: tuple = (".avif", ".gif", ".jpeg", ".jpg", ".png", ".svg", ".webp")
+    suffixes: tuple = (".avif", ".gif", ".jpeg", ".jpg", ".png", ".svg", ".webp")  # () : the content decides
     example: str = "assets/images/news/clean-river-day.jpg"
-    beside_file: bool = False  # a path from the folder of the file that names it, not from docs/
+    beside_file: bool = False
     widget = "image"
 
     def check(self, value, context):
         base = context.file_dir if self.beside_file else context.docs_dir
-        problem = text_problem(value) or self.problem(value.strip(), base)
+        problem = text_problem(value) or self.problem(value.strip(), base, context)
         return (INVALID, [("", problem)]) if problem else (value.strip(), [])
 
-    def problem(self, src: str, base) -> str | None:
-        place = "beside the file" if self.beside_file else "under docs/"
+    def problem(self, src: str, base, context) -> str | None:
+        place = f"in {context.file_dir_shown or 'the folder of the file'}" if self.beside_file else "under docs/"
         expected = f"expected the path of a file {place}, e.g. {self.example}"
         parts = urlsplit(src)
         if parts.scheme or parts.netloc or src.startswith("//"):
-            return f'{expected}, got an address on another site "{printable(src)}" (copy the image into docs/)'
+            return f'{expected}, got an address on another site "{printable(src)}" (copy the file {place})'
         if src.startswith("/") or "\\" in src or ".." in PurePosixPath(src).parts:
             return f'{expected}, got "{printable(src)}"'
-        if not src.lower().endswith(self.suffixes) or any(part.startswith(".") for part in PurePosixPath(src).parts):
-            return f'{expected}, got "{printable(src)}", which is not an image ({", ".join(self.suffixes)})'
-        if base is not None and not (Path(base) / src).is_file():
+        if any(part.startswith(".") for part in PurePosixPath(src).parts) or (self.suffixes and not src.lower().endswith(self.suffixes)):
+            return f'{expected}, got "{printable(src)}", which is not an image ({", ".join(self.suffixes) or "a hidden file"})'
+        if base is not None and not (Path(base) / src).is_file() and (Path(base) / src) not in context.pending_files:
             return f'{expected}, got "{printable(src)}", which does not exist'
         return None
 

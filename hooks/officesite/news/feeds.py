@@ -1,7 +1,9 @@
 """News feeds of one language: RSS 2.0 and Atom 1.0. Plain Python, no MkDocs.
 
-Both list the latest posts with absolute URLs. Dates are the posts' publication days in
-Thailand's time zone. The XML is built with ElementTree, so text is always escaped.
+Both list the latest posts with absolute URLs, each with its cover photo as an enclosure
+(RSS `<enclosure>`, Atom `<link rel="enclosure">`) when it has one. Dates are the posts'
+publication days in Thailand's time zone. The XML is built with ElementTree, so text and
+attributes are always escaped.
 """
 
 import datetime
@@ -21,7 +23,8 @@ def published_at(date: datetime.date) -> datetime.datetime:
     return datetime.datetime(date.year, date.month, date.day, tzinfo=THAILAND)
 
 
-# RSS 2.0 document for the given channel and (post, absolute URL, category name) entries.
+# RSS 2.0 document for the given channel and (post, absolute URL, category name, enclosure or
+# None) entries; an enclosure is {url, length, type} (officesite.news.photos.enclosure).
 def rss_feed(title: str, description: str, home_url: str, feed_url: str, lang: str, entries) -> bytes:
     ET.register_namespace("atom", ATOM_NS)
     rss = ET.Element("rss", {"version": "2.0"})
@@ -33,7 +36,7 @@ def rss_feed(title: str, description: str, home_url: str, feed_url: str, lang: s
     ET.SubElement(channel, f"{{{ATOM_NS}}}link", {"href": feed_url, "rel": "self", "type": "application/rss+xml"})
     if entries:
         _text(channel, "lastBuildDate", format_datetime(published_at(entries[0][0].date)))
-    for post, url, category in entries[:FEED_SIZE]:
+    for post, url, category, enclosure in entries[:FEED_SIZE]:
         item = ET.SubElement(channel, "item")
         _text(item, "title", post.title)
         _text(item, "link", url)
@@ -42,6 +45,8 @@ def rss_feed(title: str, description: str, home_url: str, feed_url: str, lang: s
         _text(item, "description", post.description)
         if category:
             _text(item, "category", category)
+        if enclosure:
+            ET.SubElement(item, "enclosure", {"url": enclosure["url"], "length": str(enclosure["length"]), "type": enclosure["type"]})
     return ET.tostring(rss, encoding="utf-8", xml_declaration=True)
 
 
@@ -58,10 +63,12 @@ def atom_feed(title: str, description: str, home_url: str, feed_url: str, lang: 
     updated = published_at(entries[0][0].date) if entries else published_at(datetime.date(2018, 1, 1))
     _text(feed, atom("updated"), updated.isoformat())
     _text(ET.SubElement(feed, atom("author")), atom("name"), author)
-    for post, url, category in entries[:FEED_SIZE]:
+    for post, url, category, enclosure in entries[:FEED_SIZE]:
         entry = ET.SubElement(feed, atom("entry"))
         _text(entry, atom("title"), post.title)
         ET.SubElement(entry, atom("link"), {"href": url, "rel": "alternate", "type": "text/html"})
+        if enclosure:
+            ET.SubElement(entry, atom("link"), {"href": enclosure["url"], "rel": "enclosure", "type": enclosure["type"], "length": str(enclosure["length"])})
         _text(entry, atom("id"), url)
         _text(entry, atom("published"), published_at(post.date).isoformat())
         _text(entry, atom("updated"), published_at(post.date).isoformat())

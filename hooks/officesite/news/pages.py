@@ -15,11 +15,11 @@ Material's blog plugin loses posts under static-i18n, so news is built here:
 
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
 
 from officesite.dates import format_display_date, format_display_year
 from officesite.metadata.cache import FILES
 from officesite.news.feeds import ATOM_FILE, RSS_FILE
+from officesite.news.photos import CARD_SIZES, COVER_SIZES, GALLERY_SIZES, enclosure, json_ld_images, open_graph_image, photo_view
 from officesite.news.posts import (
     NEWS_FOLDER,
     PAGE_SIZE,
@@ -108,8 +108,9 @@ def post_of(news: SiteNews, languages, src_uri: str, lang):
     return news.posts_by_page.get((lang, found[1] + "/")) if found else None
 
 
-# What a template shows of a post.
-def post_entry(news, post, lang, languages) -> dict:
+# What a template shows of a post: its cover (if any) at `cover_sizes`, a card's by default.
+def post_entry(news, post, lang, languages, photos, cover_sizes: str = CARD_SIZES) -> dict:
+    cover = photos.of(post) and photos.of(post).cover
     category = None
     if post.category:
         category = {"name": news.categories[post.category][lang], "url": languages.path(listing_path("category", post.category), lang)}
@@ -123,18 +124,18 @@ def post_entry(news, post, lang, languages) -> dict:
         "url": languages.path(post.path, lang),
         "category": category,
         "tags": list(post.tags),
-        "image": post.image and {"src": site_path_url(post.image["src"]), "alt": post.image["alt"]},
+        "cover": cover and photo_view(cover, lang, cover_sizes),
     }
 
 
 # One page of a listing: its entries and the links to its other pages.
-def listing_context(news, lang, languages, kind, key, number) -> dict:
+def listing_context(news, lang, languages, photos, kind, key, number) -> dict:
     posts = listing_posts(news, lang, kind, key)
     total = listing_page_count(kind, len(posts))
     page_posts = posts[(number - 1) * PAGE_SIZE : number * PAGE_SIZE] if kind in PAGED_KINDS else posts
     link = lambda n: languages.path(listing_path(kind, key, n), lang)  # noqa: E731
     return {
-        "entries": [post_entry(news, p, lang, languages) for p in page_posts],
+        "entries": [post_entry(news, p, lang, languages, photos) for p in page_posts],
         "page": number,
         "pages": total,
         "numbers": [{"number": n, "url": link(n)} if n else None for n in page_numbers(number, total)],
@@ -172,13 +173,19 @@ def feed_links(languages, lang, ui) -> list[dict]:
     ]
 
 
-# The feed entries of a language: (post, absolute URL, category name), newest first.
-def feed_entries(news, languages, lang) -> list[tuple]:
-    return [(p, languages.absolute(languages.path(p.path, lang)), category_name(news, p, lang)) for p in news.posts[lang]]
+# The feed entries of a language: (post, absolute URL, category name, cover enclosure or
+# None), newest first.
+def feed_entries(news, languages, lang, photos) -> list[tuple]:
+    return [(p, languages.absolute(languages.path(p.path, lang)), category_name(news, p, lang), _cover_enclosure(photos, p, languages)) for p in news.posts[lang]]
 
 
-# schema.org NewsArticle data of a post page.
-def news_article_json_ld(entry, languages, site_name) -> dict:
+def _cover_enclosure(photos, post, languages) -> dict | None:
+    cover = photos.of(post) and photos.of(post).cover
+    return cover and enclosure(cover, languages)
+
+
+# schema.org NewsArticle data of a post page; `images`: its cover's absolute addresses.
+def news_article_json_ld(entry, languages, site_name, images=()) -> dict:
     url = languages.absolute(entry["url"])
     data = {
         "@context": "https://schema.org",
@@ -192,15 +199,9 @@ def news_article_json_ld(entry, languages, site_name) -> dict:
         "publisher": {"@type": "GovernmentOrganization", "name": site_name},
         "author": {"@type": "GovernmentOrganization", "name": site_name},
     }
-    if entry["image"]:
-        data["image"] = languages.absolute(entry["image"]["src"])
+    if images:
+        data["image"] = list(images)
     return data
-
-
-# A path under docs/ as a URL path relative to the site's root: percent-encoded, so that no
-# character of a file's name can end the attribute or make it a link to another site.
-def site_path_url(path: str) -> str:
-    return quote(path.lstrip("/"), safe="/")
 
 
 def category_name(news, post, lang):
@@ -216,20 +217,20 @@ def category_name(news, post, lang):
 def home_context(build, page, lang, config) -> dict:
     news, languages = build.news.news, build.languages
     return {
-        "news_latest": [post_entry(news, p, lang, languages) for p in news.posts[lang][:LATEST_ON_HOME]],
+        "news_latest": [post_entry(news, p, lang, languages, build.photos) for p in news.posts[lang][:LATEST_ON_HOME]],
         "news_index_url": languages.path(listing_path("index", None), lang),
     }
 
 
 # The first page of the news index (docs/news/index.md).
 def news_index_context(build, page, lang, config) -> dict:
-    return {"news_listing": listing_context(build.news.news, lang, build.languages, "index", None, 1)}
+    return {"news_listing": listing_context(build.news.news, lang, build.languages, build.photos, "index", None, 1)}
 
 
 # A listing page the news added: its page of its listing.
 def news_listing_context(build, page, lang, config) -> dict:
     listing = build.news.listings[page.file.src_uri]
-    return {"news_listing": listing_context(build.news.news, lang, build.languages, listing.kind, listing.key, listing.number)}
+    return {"news_listing": listing_context(build.news.news, lang, build.languages, build.photos, listing.kind, listing.key, listing.number)}
 
 
 # The archive page (docs/news/archive.md).
@@ -237,8 +238,17 @@ def news_archive_context(build, page, lang, config) -> dict:
     return {"news_archive": archive_context(build.news.news, lang, build.languages)}
 
 
-# A post's page: the post and its NewsArticle data.
+# A post's page: the post with its cover and gallery, its link preview picture and its
+# NewsArticle data.
 def news_post_context(build, page, lang, config) -> dict:
-    post = post_of(build.news, build.languages, page.file.src_uri, page.file.locale)
-    entry = post_entry(build.news.news, post, lang, build.languages)
-    return {"news_post": entry, "news_post_json_ld": news_article_json_ld(entry, build.languages, config.site_name)}
+    languages = build.languages
+    post = post_of(build.news, languages, page.file.src_uri, page.file.locale)
+    entry = post_entry(build.news.news, post, lang, languages, build.photos, COVER_SIZES)
+    photos = build.photos.of(post)
+    entry["gallery"] = [photo_view(photo, lang, GALLERY_SIZES) for photo in photos.gallery] if photos else []
+    cover = photos and photos.cover
+    return {
+        "news_post": entry,
+        "news_post_preview_image": cover and open_graph_image(cover, languages, lang),
+        "news_post_json_ld": news_article_json_ld(entry, languages, config.site_name, json_ld_images(cover, languages) if cover else ()),
+    }

@@ -5,10 +5,12 @@ A post is `docs/news/<year>/<slug>.md` (the default language) and
 `docs/news/<year>/<slug>.<code>.md` (the others); the file name is the post's ASCII slug and
 its URL is `news/<year>/<slug>/`. Its front matter is declared in officesite/schema.py
 (NEWS_POST): title, date, description, and optionally category (an id from
-docs/news/categories.yml), tags, image and draft. The rules here relate a post to its place:
+docs/news/categories.yml), tags, a cover photo, a gallery and draft. Its photos are files in
+its photo folder, `docs/news/<year>/<slug>/`, named in the default language's file only
+(officesite.news.photos checks and publishes them). The rules here relate a post to its place:
 a year folder (Gregorian, the year of its date), a slug no other post has, and a file in the
 default language beside any translation, which must agree with it on the SHARED fields (date,
-category, draft). A post dated after the build date (Thailand) is scheduled: held back like a
+category, draft) and leave the DEFAULT_ONLY ones (the photos) to it. A post dated after the build date (Thailand) is scheduled: held back like a
 draft until a build on or after its date. Every problem is one line `file: field: expected …, got …`.
 """
 
@@ -21,10 +23,10 @@ from pathlib import Path
 from officesite.dates import BUDDHIST_ERA_OFFSET, gregorian_year, is_buddhist_era_year, read_date
 from officesite.languages import Languages
 from officesite.metadata.cache import file_signature, front_matter, yaml_file
-from officesite.metadata.fields import INVALID, Context, disagreements, shared_values
+from officesite.metadata.fields import INVALID, Context, default_only_fields, disagreements, shared_values
 from officesite.metadata.problems import MetadataError, Problems
 from officesite.metadata.reading import decode_text, front_matter_of, parse_yaml
-from officesite.metadata.shown import printable, shown_path
+from officesite.metadata.shown import kind_of, printable, shown_path
 from officesite.schema import NEWS_CATEGORIES, NEWS_CATEGORIES_CHOICE, NEWS_POST
 
 NEWS_FOLDER = "news"
@@ -49,7 +51,8 @@ class Post:
     lang: str  # the language its text is written in
     category: str | None = None
     tags: tuple[str, ...] = ()
-    image: dict | None = None
+    cover: dict | None = None  # {src, alt: {lang: text} or None, decorative}; the default language's file only
+    gallery: tuple[dict, ...] = ()  # the same, in order
     source: str = ""  # the file as messages name it
     src_uri: str = ""  # the file under docs/, as MkDocs names it
     draft: bool = False
@@ -74,6 +77,7 @@ class News:
     categories: dict  # id -> {lang: name}
     posts: dict = field(default_factory=dict)  # lang -> [Post], newest first (fallbacks included), published only
     held: list = field(default_factory=list)  # [HeldPost]
+    originals: dict = field(default_factory=dict)  # slug -> the default language's Post, held-back posts included
 
     def years(self, lang) -> list[int]:
         return sorted({post.date.year for post in self.posts[lang]}, reverse=True)
@@ -142,7 +146,9 @@ def load_news(news_dir: Path, languages: Languages, display_root: Path | None = 
         versions[lang] = relative
         meta = _front_matter(news_dir, relative, where, pending, problems)
         if meta is not INVALID:
-            post_context = replace(context, file_dir=(news_dir / relative).parent)  # for images beside the post
+            folder = f"{parts[0]}/{slug}"  # the post's photo folder
+            meta = _without_retired_or_default_only(meta, where, lang, shown(f"{parts[0]}/{languages.file_name(slug, languages.default)}"), shown(folder) + "/", languages, problems)
+            post_context = replace(context, file_dir=news_dir / folder, file_dir_shown=shown(folder) + "/")
             post = _read_post(meta, where, slug, lang, folder_year, post_context, f"{NEWS_FOLDER}/{relative}", problems)
             if post is not None:
                 by_slug.setdefault(slug, {})[lang] = post
@@ -168,11 +174,29 @@ def _front_matter(news_dir: Path, relative: str, where: str, pending: dict, prob
         return INVALID
 
 
+# The front matter without the fields a translation leaves to its default-language file
+# (the photos) and the retired `image`, each found there one line.
+def _without_retired_or_default_only(meta, where: str, lang: str, default_file: str, photo_folder: str, languages, problems: Problems):
+    if not isinstance(meta, dict):
+        return meta
+    meta = dict(meta)
+    if "image" in meta:
+        del meta["image"]
+        problems.add(where, "image", f"expected cover: {{src: <file name>, alt: …}} with the photo in {photo_folder} (see README, Adding a news post), got the retired image field")
+    if lang != languages.default:
+        for name in default_only_fields(NEWS_POST.fields):
+            if meta.get(name) is not None:
+                expected = f"none (the {languages.english_name(languages.default)} file {default_file} gives it to every language)"
+                problems.add(where, name, f"expected {expected}, got {kind_of(meta.pop(name))}")
+    return meta
+
+
 # The news as a build on `today` publishes it: drafts and later posts held back.
 def _published(news: News, by_slug, languages, today) -> News:
     published = {}
     for slug, versions in sorted(by_slug.items()):
         reference = versions[languages.default]
+        news.originals[slug] = reference
         reason = "draft" if reference.draft else (f"scheduled for {reference.date.isoformat()}" if today and reference.date > today else None)
         if reason:
             news.held.append(HeldPost(reference.source, reason, tuple(post.src_uri for post in versions.values())))
@@ -268,7 +292,8 @@ def _read_post(meta, where, slug, lang, folder_year, context, src_uri, problems:
         problems.add(where, "date", f"expected a date in {folder_year} (the post's folder), got {date.isoformat()}")
     if problems.added_since(mark):
         return None
-    post = Post(slug, date, clean["title"], clean["description"], lang, clean["category"], tuple(clean["tags"]), clean["image"], where, src_uri, clean["draft"])
+    photos = {"cover": clean["cover"], "gallery": tuple(clean["gallery"] or ())}
+    post = Post(slug, date, clean["title"], clean["description"], lang, clean["category"], tuple(clean["tags"]), **photos, source=where, src_uri=src_uri, draft=clean["draft"])
     return post, shared_values(NEWS_POST.fields, clean)
 
 
