@@ -5,13 +5,14 @@ post, category, page or fact), so that one build checks every field separately. 
 says where each payload went; tests/test_adversarial_content.py reads it back.
 """
 
-import base64
 import datetime
+import io
 import json
 import re
 from pathlib import Path
 
 import yaml
+from PIL import Image
 from site_files import DEFAULT, LANGUAGES, OTHER
 
 # Markup that must stay text wherever content lands.
@@ -50,8 +51,8 @@ SECURITY_CONTACT = "https://example.org/report?a='1'&b=2"
 NAV_SECTION = "thai"  # the title of the navigation's PMQA section
 # Each language's own text: static-i18n drops from search an English page identical to its Thai one.
 POST_TEXT = {DEFAULT: "เนื้อหาของข่าว\n", OTHER: "The text of the post.\n"}
-# A 1×1 transparent PNG: the news images must be real files.
-PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGBgAAAABQABh6FO1AAAAABJRU5ErkJggg==")
+# A small photo: covers must be real photos as wide as the narrowest published width.
+PHOTO_SIZE = (480, 320)
 
 
 def post_slug(key: str) -> str:
@@ -62,9 +63,10 @@ def category_id(key: str) -> str:
     return f"adv-{key}"
 
 
-# The news image of a payload: its path under docs/, the payload being its file name.
-def image_src(key: str) -> str:
-    return f"assets/images/adv/{key}/{PAYLOADS[key]}.png"
+# The cover of a payload's post: its path in the post's photo folder, the payload being its
+# file name ("</script>" makes a folder of "<script>alert(1)<").
+def photo_src(key: str) -> str:
+    return f"{PAYLOADS[key]}.png"
 
 
 # Put every payload into the project copy at `project`.
@@ -81,23 +83,25 @@ def write_payloads(project: Path) -> None:
 def _write_news(docs: Path) -> None:
     categories_file = docs / "news" / "categories.yml"
     categories = yaml.safe_load(categories_file.read_text(encoding="utf-8"))
+    photo = io.BytesIO()
+    Image.linear_gradient("L").resize(PHOTO_SIZE).convert("RGB").save(photo, "PNG")
     for day, (key, payload) in enumerate(PAYLOADS.items(), start=1):
         categories[category_id(key)] = {lang: payload for lang in LANGS}
-        image = docs / image_src(key)
-        image.parent.mkdir(parents=True, exist_ok=True)
-        image.write_bytes(PNG)
+        source = docs / "news" / str(NEWS_YEAR) / post_slug(key) / photo_src(key)
+        source.parent.mkdir(parents=True, exist_ok=True)
+        source.write_bytes(photo.getvalue())
         front_matter = {
             "title": payload,
             "date": datetime.date(NEWS_YEAR, 1, day),
             "description": payload,
             "category": category_id(key),
             "tags": [payload],
-            "image": {"src": image_src(key), "alt": payload},
         }
+        cover = {"cover": {"src": photo_src(key), "alt": {lang: payload for lang in LANGS}}}  # the default language's file only
         for lang in LANGS:
             post = docs / "news" / str(NEWS_YEAR) / LANGUAGES.file_name(post_slug(key), lang)
-            post.parent.mkdir(parents=True, exist_ok=True)
-            post.write_text(_front_matter_text(front_matter) + POST_TEXT[lang], encoding="utf-8")
+            meta = front_matter | cover if lang == DEFAULT else front_matter
+            post.write_text(_front_matter_text(meta) + POST_TEXT[lang], encoding="utf-8")
     categories_file.write_text(_yaml(categories), encoding="utf-8")
 
 

@@ -31,7 +31,6 @@ from adversarial_project import (
     SITE_DESCRIPTION,
     SITE_NAME,
     category_id,
-    image_src,
     post_slug,
     write_payloads,
 )
@@ -207,28 +206,30 @@ def test_news_category_name(adversarial):
     assert found == []
 
 
-def test_news_image_alt(adversarial):
+def test_news_photo_alt(adversarial):
     site, found = adversarial, Findings()
     for lang, key in cases():
         payload, path = PAYLOADS[key], post_path(lang, key)
         soup = site.soup(path)
-        found.equal(f"{path} img alt", soup.select_one(".site-news-post__image img")["alt"], payload)
+        found.equal(f"{path} img alt", soup.select_one(".site-news-post__cover img")["alt"], payload)
         found.equal(f"{path} og:image:alt", meta(soup, "property", "og:image:alt"), payload)
+        found.equal(f"{path} twitter:image:alt", meta(soup, "name", "twitter:image:alt"), payload)
     assert found == []
 
 
-def test_news_image_src_is_an_encoded_path_inside_the_site(adversarial):
+def test_a_photo_file_named_with_markup_is_published_under_the_posts_name_only(adversarial):
     site, found = adversarial, Findings()
     for lang, key in cases():
-        path, expected = post_path(lang, key), image_src(key)
+        path, folder = post_path(lang, key), f"news/{NEWS_YEAR}/{post_slug(key)}/"
         soup = site.soup(path)
-        src = soup.select_one(".site-news-post__image img")["src"]
-        found.equal(f"{path} img src", unquote(site.resolve(path, src)[0]), expected)
-        found.equal(f"{path} img src is encoded", re.search(r"[^A-Za-z0-9%/._~-]", src), None)
-        assert site.file_for(expected) is not None
-        for name, url in (("og:image", meta(soup, "property", "og:image")), ("JSON-LD image", json_ld(soup)["image"])):
-            found.equal(f"{path} {name}", (url.startswith(site.site_url), unquote(urlsplit(url).path)), (True, "/" + expected))
-            found.equal(f"{path} {name} is encoded", re.search(r"[^A-Za-z0-9%/._~:-]", url), None)
+        img = soup.select_one(".site-news-post__cover img")
+        urls = [img["src"]] + [candidate.split()[0] for element in soup.select(".site-news-post__cover [srcset]") for candidate in element["srcset"].split(", ")]
+        for url in urls:
+            found.equal(f"{path} {url}", (site.resolve(path, url)[0].startswith(folder + post_slug(key) + "-"), re.search(r"[^A-Za-z0-9/._-]", url)), (True, None))
+        for name, url in (("og:image", meta(soup, "property", "og:image")), ("JSON-LD image", json_ld(soup)["image"][-1])):
+            found.equal(f"{path} {name}", (url.startswith(site.site_url + folder), re.search(r"[^A-Za-z0-9/._:-]", url)), (True, None))
+    published = [file.name for file in site.root.rglob("*") if file.is_file()]
+    found.equal("a payload in a published file's name", [name for name in published if any(PAYLOADS[key] in name for key in PAYLOADS)], [])
     assert found == []
 
 
