@@ -4,8 +4,10 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 
 from conftest import ROOT, build_site
+from photo_samples import natural_photo, phone_jpeg
 from site_files import DEFAULT, LANGUAGES, OTHER
 
 SCRIPT = ROOT / "scripts" / "new_news.py"
@@ -18,15 +20,54 @@ def run_scaffold(docs, *args):
 ARGS = ("--date", "2026-01-31", "--slug", "clean-river-day", "--title-th", "วันรักษ์แม่น้ำ: ทดสอบ", "--title-en", "Clean river day: a test")
 
 
-def test_scaffold_writes_both_languages_and_prints_their_paths(project_copy, tmp_path):
-    result = run_scaffold(project_copy / "docs", *ARGS)
+# Two photos as a phone and a drawing program save them, in a folder of the test's own.
+@pytest.fixture
+def photos(tmp_path):
+    folder = tmp_path / "camera"
+    folder.mkdir()
+    phone_jpeg(folder / "IMG_0001.JPG", natural_photo(1000, 750), orientation=6)
+    natural_photo(600, 400, seed=2).save(folder / "แผนที่ จุดเก็บขยะ.png")
+    return sorted(folder.iterdir())
+
+
+def photo_args(photos, alt_texts=("ริมแม่น้ำ", "The river bank")):
+    cover, drawing = photos
+    alts = [arg for lang, text in zip(LANGUAGES.codes, alt_texts) for arg in (f"--alt-{lang}", text)]
+    return ["--photo", str(cover), *alts, "--photo", str(drawing), "--decorative"]
+
+
+def test_scaffold_writes_both_languages_with_the_photos_in_place_and_prints_their_paths(project_copy, photos, tmp_path):
+    result = run_scaffold(project_copy / "docs", *ARGS, *photo_args(photos))
     assert result.returncode == 0, result.stderr
-    thai, english = (project_copy / "docs" / "news" / "2026" / LANGUAGES.file_name("clean-river-day", lang) for lang in (DEFAULT, OTHER))
-    assert result.stdout.split() == [str(thai), str(english)]
-    assert "title: 'วันรักษ์แม่น้ำ: ทดสอบ'" in thai.read_text(encoding="utf-8")
-    built = build_site(project_copy, tmp_path / "out")  # the front matter it writes is valid
+    news = project_copy / "docs" / "news" / "2026"
+    thai, english = (news / LANGUAGES.file_name("clean-river-day", lang) for lang in (DEFAULT, OTHER))
+    copied = [news / "clean-river-day" / photo.name for photo in photos]
+    assert result.stdout.splitlines() == [str(thai), str(english), *map(str, copied)]
+    assert [path.read_bytes() for path in copied] == [photo.read_bytes() for photo in photos]
+    meta = yaml.safe_load(thai.read_text(encoding="utf-8").split("---")[1])
+    assert meta["title"] == "วันรักษ์แม่น้ำ: ทดสอบ"
+    assert meta["cover"] == {"src": photos[0].name, "alt": dict(zip(LANGUAGES.codes, ("ริมแม่น้ำ", "The river bank")))}
+    assert meta["gallery"] == [{"src": photos[1].name, "decorative": True}]
+    assert "cover" not in english.read_text(encoding="utf-8")
+    built = build_site(project_copy, tmp_path / "out")  # what it writes builds, its photos already in the cache
     assert built.returncode == 0, built.stderr
-    assert (tmp_path / "out" / LANGUAGES.path("news/2026/clean-river-day/index.html", OTHER)).exists()
+    assert "News photos: 0 processed, 2 from the cache" in built.stderr
+    page = (tmp_path / "out" / LANGUAGES.path("news/2026/clean-river-day/index.html", OTHER)).read_text(encoding="utf-8")
+    assert 'alt="The river bank"' in page and 'alt=""' in page
+
+
+@pytest.mark.parametrize("case", ["text named .jpg", "a description missing", "a description before its photo"])
+def test_scaffold_with_a_bad_photo_or_description_writes_nothing_and_says_why_in_one_line(project_copy, photos, case):
+    before = news_files(project_copy)
+    if case == "text named .jpg":
+        photos[0].write_text("not a photo", encoding="utf-8")
+        args, expected = photo_args(photos), f"--photo {photos[0]}: expected a JPEG, PNG or WebP photo, got a text file"
+    elif case == "a description missing":
+        args, expected = photo_args(photos)[:4], f"--alt-{OTHER}: expected text, got nothing"
+    else:
+        args, expected = [f"--alt-{DEFAULT}", "ริมแม่น้ำ", *photo_args(photos)], f"--alt-{DEFAULT}: expected after the --photo it describes, got it before any --photo"
+    assert refusal(run_scaffold(project_copy / "docs", *ARGS, *args)) == f"new_news: not written: {expected}"
+    assert news_files(project_copy) == before and not (project_copy / "docs" / "news" / "2026").exists()
 
 
 def test_scaffold_refuses_to_overwrite(project_copy):

@@ -97,9 +97,10 @@ class NewsError(MetadataError):
 
 # Read and validate every post under docs/news/; raise NewsError listing every problem.
 # Posts dated after `today`, and drafts, are validated but held back (News.held).
-# `pending` holds files not yet written ({path under news_dir: text}): scripts/new_news.py
-# checks what it would write with exactly the build's rules.
-def load_news(news_dir: Path, languages: Languages, display_root: Path | None = None, today: datetime.date | None = None, pending: dict | None = None) -> News:
+# `pending` holds files not yet written ({path under news_dir: text}) and `pending_photos`
+# photos about to be copied into place (paths under news_dir): scripts/new_news.py checks
+# what it would write with exactly the build's rules.
+def load_news(news_dir: Path, languages: Languages, display_root: Path | None = None, today: datetime.date | None = None, pending: dict | None = None, pending_photos=()) -> News:
     news_dir = Path(news_dir)
     pending = pending or {}
     shown_folder = shown_path(news_dir, display_root)
@@ -107,7 +108,7 @@ def load_news(news_dir: Path, languages: Languages, display_root: Path | None = 
     problems = Problems()
     categories = _read_categories(news_dir / CATEGORIES_FILE, shown(CATEGORIES_FILE), languages, problems)
     known = None if categories is None else tuple(categories)  # None: its posts are not blamed for it
-    context = Context(languages, news_dir.parent, {NEWS_CATEGORIES_CHOICE: known})
+    context = Context(languages, news_dir.parent, {NEWS_CATEGORIES_CHOICE: known}, pending_files=frozenset(news_dir / relative for relative in pending_photos))
     by_slug: dict[str, dict[str, tuple]] = {}  # the valid posts: slug -> {lang: (Post, shared values)}
     files_by_slug: dict[str, dict[str, str]] = {}  # every post file: slug -> {lang: relative path}
     bad_folders: set[str] = set()
