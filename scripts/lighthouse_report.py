@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Lighthouse scores of the main page types, served the way production serves them.
 
-    python scripts/lighthouse_report.py [SITE_DIR] [--output report.md]
+    python scripts/lighthouse_report.py [SITE_DIR] [--output report.md] [--mobile] [--pages PATH …]
 
 Builds the site (unless SITE_DIR is given), serves it with nginx and deploy/nginx/ on
-127.0.0.1, runs npm lighthouse@12.2.3 (desktop preset) with CHROME_PATH set to Debian's
-Chromium on the home page, the news index, a news post, a criteria page and the calculator in
-both languages, and prints a Markdown table of the four category scores (0-100).
+127.0.0.1, runs npm lighthouse@12.2.3 (desktop preset, or its mobile default with --mobile: a
+phone with 4× slower CPU on a slow 4G network) with CHROME_PATH set to Debian's Chromium on
+the home page, the news index, a news post, a criteria page and the calculator (or the given
+pages) in both languages, and prints a Markdown table of the four category scores (0-100).
+For a post with photos: scripts/photo_posts.py DIR, then this on DIR/site with
+--pages news/2026/clean-river-day/.
 """
 
 import argparse
@@ -29,11 +32,11 @@ CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-n
 
 
 # {page path: {category: score 0-100}} for every page of every language.
-def lighthouse_scores(base_url: str, work: Path) -> dict:
+def lighthouse_scores(base_url: str, work: Path, pages=PAGES, preset: str | None = "desktop") -> dict:
     scores = {}
     languages = languages_of_mkdocs_yml(ROOT / "mkdocs.yml")
-    for path in [languages.path(page, lang) for lang in languages.codes for page in PAGES]:
-        result = run_lighthouse(base_url + path, work / "report.json")
+    for path in [languages.path(page, lang) for lang in languages.codes for page in pages]:
+        result = run_lighthouse(base_url + path, work / "report.json", preset)
         scores["/" + path] = {c: round(result["categories"][c]["score"] * 100) for c in CATEGORIES}
     return scores
 
@@ -43,8 +46,9 @@ def lighthouse_scores(base_url: str, work: Path) -> dict:
 ATTEMPTS = 3
 
 
-def run_lighthouse(url: str, report: Path) -> dict:
-    command = [str(LIGHTHOUSE), url, "--quiet", "--preset=desktop", "--output=json", f"--output-path={report}",
+# `preset`: "desktop", or None for Lighthouse's mobile default.
+def run_lighthouse(url: str, report: Path, preset: str | None = "desktop") -> dict:
+    command = [str(LIGHTHOUSE), url, "--quiet", *([f"--preset={preset}"] if preset else []), "--output=json", f"--output-path={report}",
                f"--chrome-flags={CHROME_FLAGS}", f"--only-categories={','.join(CATEGORIES)}"]
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
     for attempt in range(1, ATTEMPTS + 1):
@@ -70,6 +74,8 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site_dir", nargs="?", help="a built site (default: build one)")
     parser.add_argument("--output", help="also write the table to this file")
+    parser.add_argument("--mobile", action="store_true", help="Lighthouse's mobile default instead of the desktop preset")
+    parser.add_argument("--pages", nargs="+", default=PAGES, help="page paths in the default language (each is measured in every language)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as work:
         site = Path(args.site_dir) if args.site_dir else Path(work) / "site"
@@ -77,7 +83,7 @@ if __name__ == "__main__":
             build(site)
         server = NginxServer(site, Path(work) / "nginx")
         try:
-            table = markdown_table(lighthouse_scores(server.url, Path(work)))
+            table = markdown_table(lighthouse_scores(server.url, Path(work), args.pages, None if args.mobile else "desktop"))
         finally:
             server.stop()
     print(table)

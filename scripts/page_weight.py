@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Measure what the home page transfers, before and after the reader opens search.
 
-    python scripts/page_weight.py SITE_DIR [--posts N]
+    python scripts/page_weight.py SITE_DIR [--posts N] [--path PATH] [--phone]
 
-Serves SITE_DIR (a built site) on 127.0.0.1, opens each language's home page in
+Serves SITE_DIR (a built site) on 127.0.0.1, opens each language's home page (or PATH) in
 Debian's Chromium, records every response, and reports their sizes compressed with gzip
-(level 6, as nginx serves them) before any interaction and after typing a query into search.
-With --posts N it first builds a temporary copy of this site with N generated posts per
-language (scripts/sample_news.py) and measures that instead.
+(level 6, as nginx serves them; photos, already compressed, count about their own size)
+before any interaction and after typing a query into search. With --posts N it first builds a
+temporary copy of this site with N generated posts per language (scripts/sample_news.py) and
+measures that instead. --phone opens the page as a phone does, 390×844 at DPR 2 (the photo
+budgets: scripts/photo_posts.py makes a site to measure).
 """
 
 import argparse
@@ -42,7 +44,10 @@ def serve(site_dir: Path):
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def measure(site_dir: Path) -> dict:
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+
+
+def measure(site_dir: Path, page_path: str = "", phone: bool = False) -> dict:
     from playwright.sync_api import sync_playwright
 
     server, base = serve(site_dir)
@@ -50,12 +55,14 @@ def measure(site_dir: Path) -> dict:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         languages = languages_of_mkdocs_yml(ROOT / "mkdocs.yml")
-        for lang, path, query in ((lang, languages.prefix(lang), SEARCH_WORDS.get(lang, "PMQA")) for lang in languages.codes):
-            page = browser.new_page()
+        for lang, path, query in ((lang, languages.path(page_path, lang), SEARCH_WORDS.get(lang, "PMQA")) for lang in languages.codes):
+            page = browser.new_page(**(PHONE if phone else {}))
             fetched: list[str] = []
             page.on("response", lambda response: fetched.append(response.url))
             page.goto(base + path, wait_until="networkidle")
             before = list(fetched)
+            if phone:  # the search box opens from the header's search button
+                page.locator('label.md-header__button[for="__search"]').click()
             page.locator(".md-search__input").click()
             page.locator(".md-search__input").fill(query)
             page.locator(".md-search__input").press("End")
@@ -82,7 +89,9 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site_dir", nargs="?", help="a built site (default: build this one with --posts)")
     parser.add_argument("--posts", type=int, default=None, help="generated posts per language")
+    parser.add_argument("--path", default="", help="the page, in the default language (default: the home page)")
+    parser.add_argument("--phone", action="store_true", help="390×844 at DPR 2, as a phone")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as work:
         site = build_with_posts(args.posts, Path(work)) if args.posts is not None else Path(args.site_dir)
-        print(json.dumps(measure(site), indent=2))
+        print(json.dumps(measure(site, args.path, args.phone), indent=2))
