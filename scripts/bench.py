@@ -14,6 +14,13 @@ Prints a JSON report: median and spread of the wall time of each, their ratio, p
 output size and pages built. With --serve it also reports, for the project configuration,
 the seconds from saving a post to `mkdocs serve` serving the rebuilt page, with every
 language and with the default language alone (scripts/serve.sh --lang).
+
+    python scripts/bench.py --posts 1000 --photo-posts 300 --photos-per-post 5 [--photo-size 4000x3000]
+
+With --photo-posts, the project's build with those posts' photos (generated phone photos,
+scripts/photo_posts.py) is measured instead, against the same build without photos: once
+with an empty photo cache (cold), then with the cache filled (warm) in rounds alternating
+with the build without photos; the report adds the cache's size.
 """
 
 import argparse
@@ -31,6 +38,8 @@ from pathlib import Path
 
 from mkdocs.utils.yaml import yaml_load
 from officesite.languages import languages_of_mkdocs_yml
+from photo_bench import folder_bytes
+from photo_posts import add_photos
 from sample_news import write_sample_posts
 from site_copy import copy_site
 
@@ -107,6 +116,29 @@ def benchmark(posts: int, rounds: int, work: Path) -> dict:
     return report
 
 
+# The project's build with photos, cold and warm, against the same posts without photos.
+def photo_benchmark(posts: int, rounds: int, work: Path, photo_posts: int, per_post: int, size: tuple[int, int]) -> dict:
+    without = copy_site(work / "without-photos")
+    write_sample_posts(without / "docs", posts)
+    shutil.copytree(without, work / "photos")
+    photos = add_photos(work / "photos" / "docs", photo_posts, per_post, work, size)
+    cold, _ = timed_build(work / "photos", work / "site-photos")
+    runs, memory = {"warm": [], "without_photos": []}, {"warm": 0, "without_photos": 0}
+    for round_number in range(rounds):
+        order = ("warm", "without_photos") if round_number % 2 == 0 else ("without_photos", "warm")
+        for name in order:
+            elapsed, peak = timed_build(work / ("photos" if name == "warm" else "without-photos"), work / f"site-{name}")
+            runs[name].append(elapsed)
+            memory[name] = max(memory[name], peak)
+    report = {"posts_per_language": posts, "rounds": rounds, "photo_posts": photo_posts, "photos": photos, "photo_size": "x".join(map(str, size))}
+    report["cold_s"] = round(cold, 3)
+    for name in runs:
+        report[name] = {**summary(runs[name]), "peak_memory_bytes": memory[name], **output_facts(work / f"site-{name}")}
+    report["ratio_warm_to_without_photos"] = round(report["warm"]["median_s"] / report["without_photos"]["median_s"], 3)
+    report["cache_bytes"] = folder_bytes(work / "photos" / ".cache" / "photos")
+    return report
+
+
 # Seconds from saving a post to `mkdocs serve` answering with the rebuilt page.
 def serve_rebuild_seconds(project: Path, page_path: str, post: Path, env: dict) -> float:
     port = free_port()
@@ -164,9 +196,16 @@ if __name__ == "__main__":
     parser.add_argument("--posts", type=int, required=True, help="generated posts per language")
     parser.add_argument("--rounds", type=int, default=3, help="builds of each configuration, alternating")
     parser.add_argument("--serve", action="store_true", help="also time mkdocs serve rebuilds")
+    parser.add_argument("--photo-posts", type=int, default=0, help="measure the build with photos in this many posts per language")
+    parser.add_argument("--photos-per-post", type=int, default=5)
+    parser.add_argument("--photo-size", default="4000x3000", help="the generated photos' size, WIDTHxHEIGHT")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="reo13-bench-") as work:
-        result = benchmark(args.posts, args.rounds, Path(work))
+        if args.photo_posts:
+            size = tuple(int(side) for side in args.photo_size.split("x"))
+            result = photo_benchmark(args.posts, args.rounds, Path(work), args.photo_posts, args.photos_per_post, size)
+        else:
+            result = benchmark(args.posts, args.rounds, Path(work))
         if args.serve:
             result.update(serve_report(Path(work)))
     print(json.dumps(result, indent=2))
