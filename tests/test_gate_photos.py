@@ -9,6 +9,9 @@ A copy of the site gets realistic photos (4000×3000 phone JPEGs, scripts/photo_
 built once for the module.
 """
 
+import re
+import urllib.request
+
 import pytest
 
 from browser_checks import CONTRASTS, axe_violations, store_display_choice
@@ -35,6 +38,15 @@ def photo_site(tmp_path_factory):
     server = NginxServer(work / "site", work / "nginx")
     yield server, post
     server.stop()
+
+
+def test_published_photos_are_served_with_their_type_and_kept_a_year(photo_site):
+    server, post = photo_site
+    page = urllib.request.urlopen(server.url + post).read().decode("utf-8")
+    for extension, mime_type in (("avif", "image/avif"), ("webp", "image/webp"), ("jpg", "image/jpeg")):
+        name = re.search(rf'[a-z0-9-]+-[0-9a-f]{{10}}-800\.{extension}', page).group()
+        with urllib.request.urlopen(server.url + post + name) as response:
+            assert (response.headers["Content-Type"], response.headers["Cache-Control"]) == (mime_type, "public, max-age=31536000, immutable")
 
 
 def measured(browser, url: str) -> dict:
