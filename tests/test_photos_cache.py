@@ -4,12 +4,13 @@ a changed photo or setting is made again; an entry is whole or absent."""
 import hashlib
 import os
 import shutil
+import time
 
 import pytest
 
 from officesite.photos import cache
 from officesite.photos.batch import process_photos
-from officesite.photos.cache import prune_cache
+from officesite.photos.cache import LEFTOVER_SECONDS, TEMPORARY, prune_cache
 from photo_samples import encoded, natural_photo
 
 PICTURE = natural_photo(600, 450)  # one published width: quick to make
@@ -88,6 +89,14 @@ def test_pruning_keeps_the_photos_in_use_and_drops_the_rest(photo, tmp_path):
     photos = process_photos([photo, other], tmp_path / "cache", workers=1).photos
     assert prune_cache(tmp_path / "cache", {photos[photo].digest}) == 1
     assert process_photos([photo, other], tmp_path / "cache", workers=1).made == 1
+
+
+def test_pruning_leaves_an_entry_another_build_is_storing_and_drops_a_stopped_builds_leftover(photo, tmp_path):
+    made = process_photos([photo], tmp_path / "cache", workers=1).photos[photo]
+    storing = made.variants[0].file.parent.parent / f"{TEMPORARY}{'0' * 64}-4711"
+    storing.mkdir()
+    assert prune_cache(tmp_path / "cache", {made.digest}) == 0 and storing.is_dir()
+    assert prune_cache(tmp_path / "cache", {made.digest}, now=time.time() + LEFTOVER_SECONDS + 1) == 1 and not storing.exists()
 
 
 def test_an_entry_that_lost_a_file_is_made_again(photo, tmp_path):

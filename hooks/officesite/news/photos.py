@@ -5,8 +5,9 @@ A post names its photos in its default language's file (officesite.schema: NEWS_
 with its description in every language. When a build starts, the photos of every post, held
 back or not (an author hears of a bad photo before the publishing day, and its photos are in
 the cache by then), go through officesite.photos once for every language: each source checked,
-cached ones read, new ones processed in parallel into `.cache/photos/`. A bad file is one line
-naming the post's file, the field and the photo. Only the published posts' photos are linked
+cached ones read, new ones processed in parallel into `.cache/photos/`, and what no post uses
+any more is deleted from the cache. A bad file is one line naming the post's file, the field and
+the photo. Only the published posts' photos are linked
 into site/, once, into the post's folder of the default language (every language's pages
 show the same files); the originals are never copied (`is_original`).
 """
@@ -19,6 +20,7 @@ from officesite.metadata.problems import MetadataError
 from officesite.metadata.shown import printable, shown_path
 from officesite.news.posts import NEWS_FOLDER, YEAR_FOLDER
 from officesite.photos.batch import process_photos
+from officesite.photos.cache import prune_cache
 from officesite.photos.markup import fallback_file, picture_data
 from officesite.photos.publish import PublishedPhoto, published_photo
 from officesite.photos.settings import OPEN_GRAPH_FORMAT
@@ -60,6 +62,7 @@ class NewsPhotos:
     published: tuple[PublishedPhoto, ...]  # the photos of the published posts: what site/ gets
     made: int  # new photos processed by this build
     reused: int  # photos found in the cache
+    removed: int = 0  # cache entries no post uses any more, deleted
 
     def of(self, post) -> PostPhotos | None:
         return self.posts.get(post.slug)
@@ -86,12 +89,14 @@ def news_photos(news, docs_dir: Path, cache_dir: Path, display_root: Path) -> Ne
     posts = {slug: _post_photos(news.originals[slug], photos, batch.photos) for slug, photos in named.items() if photos}
     published_slugs = {post.slug for posts in news.posts.values() for post in posts}
     published = tuple(photo.published for slug, photos in posts.items() if slug in published_slugs for photo in _every(photos))
-    return NewsPhotos(posts, published, batch.made, batch.reused)
+    removed = prune_cache(cache_dir, {photo.digest for photo in batch.photos.values()})
+    return NewsPhotos(posts, published, batch.made, batch.reused, removed)
 
 
 # The one line a build prints about its photos.
 def photos_line(photos: NewsPhotos) -> str:
-    return f"News photos: {photos.made} processed, {photos.reused} from the cache ({PHOTO_CACHE.as_posix()}/), {len(photos.published)} published"
+    removed = f", {photos.removed} unused removed from the cache" if photos.removed else ""
+    return f"News photos: {photos.made} processed, {photos.reused} from the cache ({PHOTO_CACHE.as_posix()}/), {len(photos.published)} published{removed}"
 
 
 # A post's folder of photos, under docs/ and in the site: "news/2026/clean-river-day".

@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import shutil
+import time
 from pathlib import Path
 
 from officesite.photos.photo import Photo, photo_from_manifest
@@ -25,6 +26,9 @@ from officesite.photos.settings import settings_key
 MANIFEST = "photo.json"
 SOURCES = "sources.json"
 TEMPORARY = ".tmp-"
+# An entry being stored is a temporary folder younger than this; an older one is a stopped
+# build's leftover. Every build prunes: it must not delete what another build is storing.
+LEFTOVER_SECONDS = 3600
 
 
 # The folder of the entry for a source of this content, with the current settings.
@@ -100,7 +104,7 @@ class SourceDigests:
 
 # Delete what the current settings no longer use: other settings' folders, leftovers of
 # stopped builds and, given the digests of the photos in use, every other entry.
-def prune_cache(cache_dir: Path, digests_in_use: set[str] | None = None) -> int:
+def prune_cache(cache_dir: Path, digests_in_use: set[str] | None = None, now: float | None = None) -> int:
     cache_dir, removed = Path(cache_dir), 0
     if not cache_dir.is_dir():
         return 0
@@ -109,8 +113,13 @@ def prune_cache(cache_dir: Path, digests_in_use: set[str] | None = None) -> int:
         if folder.is_dir() and folder != current:
             shutil.rmtree(folder)
             removed += 1
+    now = time.time() if now is None else now
     for folder in current.glob("*/*") if current.is_dir() else ():
-        if folder.name.startswith(TEMPORARY) or (digests_in_use is not None and folder.name not in digests_in_use):
-            shutil.rmtree(folder)
+        if folder.name.startswith(TEMPORARY):
+            unused = now - folder.stat().st_mtime > LEFTOVER_SECONDS
+        else:
+            unused = digests_in_use is not None and folder.name not in digests_in_use
+        if unused:
+            shutil.rmtree(folder, ignore_errors=True)
             removed += 1
     return removed
