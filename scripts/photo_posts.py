@@ -15,6 +15,7 @@ their descriptions are sample_news.py's sentences in each language.
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -76,19 +77,20 @@ def write_budget_posts(docs: Path, work: Path) -> str:
 
 
 # Photos for the first `posts` sample posts (scripts/sample_news.py: docs/news/<year>/sample-<n>.md),
-# `per_post` each, `size` pixels: the first the cover, the others the gallery. Returns their count.
-def add_photos(docs: Path, posts: int, per_post: int, work: Path, size=(4000, 3000)) -> int:
+# `per_post` each, `size` pixels: the first the cover, the others the gallery. Every photo is
+# another picture, or with `distinct` one of that many pictures, copied (what is processed
+# once, then found in the cache by content). Returns the number of photo files.
+def add_photos(docs: Path, posts: int, per_post: int, work: Path, size=(4000, 3000), distinct: int | None = None) -> int:
     languages = languages_of_mkdocs_yml(Path(docs).parent / "mkdocs.yml")
-    photos = iter(write_phone_photos(Path(work) / "camera", posts * per_post, size))
+    pictures = write_phone_photos(Path(work) / "camera", min(distinct or posts * per_post, posts * per_post), size)
     for number in range(1, posts + 1):
         post = next((Path(docs) / "news").glob(f"*/sample-{number}.md"))
         folder = post.with_suffix("")
         folder.mkdir()
         names = []
-        for _ in range(per_post):
-            photo = next(photos)
-            os.replace(photo, folder / photo.name)
-            names.append(photo.name)
+        for index in range((number - 1) * per_post, number * per_post):
+            names.append(f"IMG_{index:04d}.jpg")
+            shutil.copyfile(pictures[index % len(pictures)], folder / names[-1])
         text = post.read_text(encoding="utf-8")
         post.write_text(text.replace("\n---\n\n", "\n" + photos_front_matter(names, languages, number) + "---\n\n", 1), encoding="utf-8")
     return posts * per_post
