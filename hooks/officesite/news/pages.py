@@ -110,7 +110,7 @@ def post_of(news: SiteNews, languages, src_uri: str, lang):
 
 # What a template shows of a post: its cover (if any) at `cover_sizes`, a card's by default.
 def post_entry(news, post, lang, languages, photos, cover_sizes: str = CARD_SIZES) -> dict:
-    cover = photos.of(post) and photos.of(post).cover
+    cover = photos.cover_of(post)
     category = None
     if post.category:
         category = {"name": news.categories[post.category][lang], "url": languages.path(listing_path("category", post.category), lang)}
@@ -176,12 +176,11 @@ def feed_links(languages, lang, ui) -> list[dict]:
 # The feed entries of a language: (post, absolute URL, category name, cover enclosure or
 # None), newest first.
 def feed_entries(news, languages, lang, photos) -> list[tuple]:
-    return [(p, languages.absolute(languages.path(p.path, lang)), category_name(news, p, lang), _cover_enclosure(photos, p, languages)) for p in news.posts[lang]]
-
-
-def _cover_enclosure(photos, post, languages) -> dict | None:
-    cover = photos.of(post) and photos.of(post).cover
-    return cover and enclosure(cover, languages)
+    entries = []
+    for post in news.posts[lang]:
+        cover = photos.cover_of(post)
+        entries.append((post, languages.absolute(languages.path(post.path, lang)), category_name(news, post, lang), cover and enclosure(cover, languages)))
+    return entries
 
 
 # schema.org NewsArticle data of a post page; `images`: its cover's absolute addresses.
@@ -244,9 +243,8 @@ def news_post_context(build, page, lang, config) -> dict:
     languages = build.languages
     post = post_of(build.news, languages, page.file.src_uri, page.file.locale)
     entry = post_entry(build.news.news, post, lang, languages, build.photos, COVER_SIZES)
-    photos = build.photos.of(post)
+    photos, cover = build.photos.of(post), build.photos.cover_of(post)
     entry["gallery"] = [photo_view(photo, lang, GALLERY_SIZES) for photo in photos.gallery] if photos else []
-    cover = photos and photos.cover
     return {
         "news_post": entry,
         "news_post_preview_image": cover and open_graph_image(cover, languages, lang),

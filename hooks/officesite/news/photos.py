@@ -67,6 +67,10 @@ class NewsPhotos:
     def of(self, post) -> PostPhotos | None:
         return self.posts.get(post.slug)
 
+    def cover_of(self, post) -> PostPhoto | None:
+        photos = self.posts.get(post.slug)
+        return photos and photos.cover
+
 
 class NewsPhotosError(MetadataError):
     """Photos that cannot be published; `problems` holds one line per photo."""

@@ -10,8 +10,9 @@ its photo folder, `docs/news/<year>/<slug>/`, named in the default language's fi
 (officesite.news.photos checks and publishes them). The rules here relate a post to its place:
 a year folder (Gregorian, the year of its date), a slug no other post has, and a file in the
 default language beside any translation, which must agree with it on the SHARED fields (date,
-category, draft) and leave the DEFAULT_ONLY ones (the photos) to it. A post dated after the build date (Thailand) is scheduled: held back like a
-draft until a build on or after its date. Every problem is one line `file: field: expected …, got …`.
+category, draft) and leave the DEFAULT_ONLY ones (the photos) to it. A post dated after the
+build date (Thailand) is scheduled: held back like a draft until a build on or after its date.
+Every problem is one line `file: field: expected …, got …`.
 """
 
 import datetime
