@@ -2,14 +2,15 @@
 DPR 2: a post with a cover and 12 gallery photos transfers at most 400 KB before scrolling,
 the home page with covered news cards at most 350 KB, neither shifts its layout; Lighthouse
 (mobile preset) gives the post a performance score of at least 95; axe finds nothing on
-either page in any display mode, and the keyboard reaches every gallery link with a visible
-focus ring.
+either page in any display mode, the Nu Html Checker nothing in their HTML, and the keyboard
+reaches every gallery link with a visible focus ring.
 
 A copy of the site gets realistic photos (4000×3000 phone JPEGs, scripts/photo_posts.py),
 built once for the module.
 """
 
 import re
+import subprocess
 import urllib.request
 
 import pytest
@@ -21,6 +22,7 @@ from nginx_server import NginxServer
 from photo_posts import GALLERY_PHOTOS, write_budget_posts
 from site_files import LANGUAGES
 from test_gate_browser import MEASURE
+from test_gate_html import VNU
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
 POST_BUDGET = 400_000
@@ -36,17 +38,24 @@ def photo_site(tmp_path_factory):
     result = build_site(project, work / "site")
     assert result.returncode == 0, result.stderr
     server = NginxServer(work / "site", work / "nginx")
-    yield server, post
+    yield server, post, work / "site"
     server.stop()
 
 
 def test_published_photos_are_served_with_their_type_and_kept_a_year(photo_site):
-    server, post = photo_site
+    server, post, _ = photo_site
     page = urllib.request.urlopen(server.url + post).read().decode("utf-8")
     for extension, mime_type in (("avif", "image/avif"), ("webp", "image/webp"), ("jpg", "image/jpeg")):
         name = re.search(rf'[a-z0-9-]+-[0-9a-f]{{10}}-800\.{extension}', page).group()
         with urllib.request.urlopen(server.url + post + name) as response:
             assert (response.headers["Content-Type"], response.headers["Cache-Control"]) == (mime_type, "public, max-age=31536000, immutable")
+
+
+def test_the_photo_pages_are_valid_html(photo_site):
+    _, post, site = photo_site
+    pages = [site / LANGUAGES.path(path, lang) / "index.html" for lang in LANGUAGES.codes for path in (post, "", "news/")]
+    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", *map(str, pages)], capture_output=True, text=True)
+    assert (result.returncode, result.stderr) == (0, "")
 
 
 def measured(browser, url: str) -> dict:
@@ -62,7 +71,7 @@ def measured(browser, url: str) -> dict:
 
 @pytest.mark.parametrize("lang", LANGUAGES.codes)
 def test_a_post_with_a_cover_and_12_photos_transfers_at_most_400_kb_before_scrolling(browser, photo_site, lang):
-    server, post = photo_site
+    server, post, _ = photo_site
     found = measured(browser, server.url + LANGUAGES.path(post, lang))
     print(f"{lang} post: {found}")
     assert found["transferred"] <= POST_BUDGET and found["cls"] == 0, found
@@ -71,7 +80,7 @@ def test_a_post_with_a_cover_and_12_photos_transfers_at_most_400_kb_before_scrol
 
 @pytest.mark.parametrize("lang", LANGUAGES.codes)
 def test_the_home_page_with_covered_news_cards_transfers_at_most_350_kb(browser, photo_site, lang):
-    server, _ = photo_site
+    server, _, _ = photo_site
     found = measured(browser, server.url + LANGUAGES.path("", lang))
     print(f"{lang} home: {found}")
     assert found["transferred"] <= HOME_BUDGET and found["cls"] == 0, found
@@ -81,7 +90,7 @@ def test_the_home_page_with_covered_news_cards_transfers_at_most_350_kb(browser,
 # other work, the same page scored 56 to 99 (a page without photos 61 to 92). The best of up
 # to four runs.
 def test_lighthouse_mobile_performance_of_the_photo_post_is_at_least_95(photo_site, tmp_path):
-    server, post = photo_site
+    server, post, _ = photo_site
     scores = []
     while len(scores) < 4 and max(scores, default=0) < LIGHTHOUSE_PERFORMANCE:
         report = run_lighthouse(server.url + post, tmp_path / "report.json", preset=None)
@@ -95,7 +104,7 @@ LIGHTHOUSE_METRICS = ("first-contentful-paint", "largest-contentful-paint", "tot
 
 
 def test_axe_finds_nothing_on_the_photo_pages_in_any_display_mode(browser, photo_site):
-    server, post = photo_site
+    server, post, _ = photo_site
     violations = []
     for contrast in CONTRASTS:
         context = browser.new_context(bypass_csp=True, **PHONE)  # axe is a script of the test's own
@@ -109,7 +118,7 @@ def test_axe_finds_nothing_on_the_photo_pages_in_any_display_mode(browser, photo
 
 
 def test_the_keyboard_reaches_every_gallery_photo_with_a_visible_focus_ring(browser, photo_site):
-    server, post = photo_site
+    server, post, _ = photo_site
     context = browser.new_context(bypass_csp=True, **PHONE)  # wait_for_function evaluates a string
     page = context.new_page()
     page.goto(server.url + post, wait_until="networkidle")
