@@ -31,7 +31,7 @@ from adversarial_project import (
     post_slug,
     write_payloads,
 )
-from conftest import build_site, copy_project
+from conftest import copy_project
 from nginx_server import NginxServer
 from officesite.strings import UI_STRINGS_FILE, load_ui_strings
 from site_files import DEFAULT, LANGUAGES, OTHER, BuiltSite
@@ -48,10 +48,10 @@ DOUBLE_ESCAPED = re.compile(r"&amp;(?:lt|gt|quot|#34|#39|#x27|amp;amp);")
 
 
 @pytest.fixture(scope="module")
-def adversarial(tmp_path_factory) -> BuiltSite:
+def adversarial(tmp_path_factory, site_builder) -> BuiltSite:
     project = copy_project(tmp_path_factory.mktemp("adversarial") / "project")
     write_payloads(project)
-    result = build_site(project, project.parent / "site")
+    result = site_builder(project, project.parent / "site")
     assert result.returncode == 0, result.stderr
     return BuiltSite(project.parent / "site")
 

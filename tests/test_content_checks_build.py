@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from conftest import build_site, copy_project
+from conftest import copy_project
 from site_files import LANGUAGES, OTHER, BuiltSite
 
 ENGLISH_ONLY = LANGUAGES.file_name("english-only", OTHER)
@@ -34,13 +34,13 @@ def edit(path, old, new):
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def build(tmp_path_factory, name, prepare, build_date=None):
+def build(site_builder, tmp_path_factory, name, prepare, build_date=None):
     project = copy_project(tmp_path_factory.mktemp(name) / "project")
     prepare(project / "docs")
     with pytest.MonkeyPatch.context() as patch:
         if build_date:
             patch.setenv("SITE_BUILD_DATE", build_date)
-        result = build_site(project, project.parent / "out")
+        result = site_builder(project, project.parent / "out")
     return result, BuiltSite(project.parent / "out")
 
 
@@ -85,8 +85,8 @@ def add_news_mistakes(docs):
 
 
 @pytest.fixture(scope="module")
-def news_mistakes_build(tmp_path_factory):
-    return build(tmp_path_factory, "news-mistakes", add_news_mistakes)[0]
+def news_mistakes_build(site_builder, tmp_path_factory):
+    return build(site_builder, tmp_path_factory, "news-mistakes", add_news_mistakes)[0]
 
 
 def test_news_mistakes_stop_the_build(news_mistakes_build):
@@ -130,8 +130,8 @@ def add_criteria_mistakes(docs):
 
 
 @pytest.fixture(scope="module")
-def criteria_mistakes_build(tmp_path_factory):
-    return build(tmp_path_factory, "criteria-mistakes", add_criteria_mistakes)[0]
+def criteria_mistakes_build(site_builder, tmp_path_factory):
+    return build(site_builder, tmp_path_factory, "criteria-mistakes", add_criteria_mistakes)[0]
 
 
 def test_criteria_mistakes_stop_the_build(criteria_mistakes_build):
@@ -162,13 +162,13 @@ def add_held_posts(docs):
 
 
 @pytest.fixture(scope="module")
-def held_site(tmp_path_factory):
-    return build(tmp_path_factory, "held", add_held_posts, build_date="2026-11-30")
+def held_site(site_builder, tmp_path_factory):
+    return build(site_builder, tmp_path_factory, "held", add_held_posts, build_date="2026-11-30")
 
 
 @pytest.fixture(scope="module")
-def on_the_day_site(tmp_path_factory):
-    return build(tmp_path_factory, "on-the-day", add_held_posts, build_date="2026-12-01")
+def on_the_day_site(site_builder, tmp_path_factory):
+    return build(site_builder, tmp_path_factory, "on-the-day", add_held_posts, build_date="2026-12-01")
 
 
 def everything_listing_posts(site: BuiltSite) -> str:

@@ -4,7 +4,7 @@ import json
 
 import feedparser
 import pytest
-from conftest import build_site, copy_project
+from conftest import copy_project
 from sample_news import write_sample_posts
 from site_files import DEFAULT, LANGUAGES, OTHER, BuiltSite
 
@@ -78,14 +78,14 @@ def test_feeds_parse_cleanly_with_absolute_urls_and_are_discoverable(site, prefi
 
 
 @pytest.fixture(scope="module")
-def many_posts_site(tmp_path_factory):
+def many_posts_site(tmp_path_factory, site_builder):
     """The site with 1,000 generated posts per language and one Thai-only post."""
     project = copy_project(tmp_path_factory.mktemp("many") / "project")
     write_sample_posts(project / "docs", 1000)
     (project / "docs" / "news" / "2026" / "thai-only.md").write_text(
         "---\ntitle: ข่าวที่ยังไม่แปล\ndate: 2026-07-01\ndescription: ยังไม่มีฉบับภาษาอังกฤษ\n---\n\nเนื้อหา\n", encoding="utf-8"
     )
-    result = build_site(project, project.parent / "out")
+    result = site_builder(project, project.parent / "out")
     assert result.returncode == 0, result.stderr
     return BuiltSite(project.parent / "out")
 
