@@ -139,10 +139,22 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
+def new_context(browser):
+    """Opens browser contexts for one test (browser.new_context's options); every one is
+    closed after the test, whether it passed or not."""
+    contexts = []
+
+    def open_context(**options):
+        contexts.append(browser.new_context(**options))
+        return contexts[-1]
+
+    yield open_context
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_context):
     # The pages carry a CSP without 'unsafe-eval'; Playwright's wait_for_function evaluates
     # its predicate as a string. The gates (tests/test_gate_browser.py) check the real CSP.
-    context = browser.new_context(bypass_csp=True)
-    page = context.new_page()
-    yield page
-    context.close()
+    return new_context(bypass_csp=True).new_page()

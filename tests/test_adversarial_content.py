@@ -474,7 +474,8 @@ def test_in_chromium_payloads_run_nothing(watched, adversarial_server, page_type
 def test_in_chromium_the_calculator_shows_names_as_text(watched, adversarial_server):
     watched.goto(adversarial_server.url + "pmqa/calculator/", wait_until="networkidle")
     watched.check('input[name="item-1.1"][value="basic"]')
-    watched.wait_for_timeout(200)
+    # the calculator has scored the answer: category 1's score and level name are rendered together
+    watched.wait_for_selector('[data-pmqa="category-1"]:not([data-value="0"])', state="attached")
     level = watched.locator('[data-pmqa-category-level="1"]').text_content().strip()
     assert level in (PAYLOADS[LEVEL_NAMES[("none", DEFAULT)]], PAYLOADS[LEVEL_NAMES[("basic", DEFAULT)]])
     assert browser_problems(watched) == []

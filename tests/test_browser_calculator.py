@@ -151,8 +151,8 @@ def test_a_bad_import_is_rejected_and_the_answers_stay(calculator, tmp_path, nam
         json.dumps([1, 2, 3]),
     ],
 )
-def test_tampered_storage_never_breaks_the_page(browser, site_url, stored):
-    context = browser.new_context(bypass_csp=True)  # for wait_for_function, see conftest.page
+def test_tampered_storage_never_breaks_the_page(new_context, site_url, stored):
+    context = new_context(bypass_csp=True)  # for wait_for_function, see conftest.page
     context.add_init_script(f"localStorage.setItem({json.dumps(STORAGE_KEY)}, {json.dumps(stored)})")
     page = context.new_page()
     errors = []
@@ -164,7 +164,6 @@ def test_tampered_storage_never_breaks_the_page(browser, site_url, stored):
     assert "NaN" not in text and "undefined" not in text
     assert page.evaluate("window.injected") is None
     assert page_levels(page) in ({}, {"1.2": "advance"})  # only valid entries are kept
-    context.close()
 
 
 def test_reset_asks_first_and_keeps_answers_when_cancelled(calculator):
@@ -191,17 +190,16 @@ def test_print_view_is_a_one_page_report(calculator):
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
 
 
-def test_without_javascript_the_page_shows_a_notice_and_the_criteria(browser, site_url):
-    context = browser.new_context(java_script_enabled=False)
+def test_without_javascript_the_page_shows_a_notice_and_the_criteria(new_context, site_url):
+    context = new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + CALCULATOR)
     assert page.locator(".site-calculator-static__notice").is_visible()
     assert page.locator(".site-calculator-static table").count() == 7
     assert page.locator(".site-calculator").is_hidden()
-    context.close()
 
 
-def test_an_item_added_to_the_metadata_appears_in_the_calculator(project_copy, tmp_path, browser):
+def test_an_item_added_to_the_metadata_appears_in_the_calculator(project_copy, tmp_path):
     for name, title in ((LANGUAGES.file_name("category-1", DEFAULT), "ประเด็นทดสอบที่เพิ่มใหม่"), (LANGUAGES.file_name("category-1", OTHER), "A new test item")):
         page_file = project_copy / "docs" / "pmqa" / name
         text = page_file.read_text(encoding="utf-8")
