@@ -16,6 +16,7 @@ the words of the index's own vocabulary, each matched as a prefix (hooks/theme_p
 import json
 import posixpath
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 
@@ -81,12 +82,12 @@ def _thai_words(run: str) -> tuple[str, ...]:
 class PrefixDictionary:
     """pythainlp's dictionary for newmm, which only asks it for the words that start at a
     position (`prefixes`). pythainlp's own Trie takes ~1.3 s to build from its 62,000 words,
-    on every build; a set of the words and one of their prefixes answer the same question
-    and build in a fraction of that."""
+    on every build, and a set of every prefix of every word ~0.25 s; the words, sorted, answer
+    the same question (is there a longer word that starts so?) by bisection, sorted in ~0.03 s."""
 
     def __init__(self, words):
         self.words = frozenset(words)
-        self.starts = frozenset(word[:length] for word in self.words for length in range(1, len(word)))
+        self.sorted = sorted(self.words)
 
     def prefixes(self, text: str, start: int = 0) -> list[str]:
         found = []
@@ -94,9 +95,14 @@ class PrefixDictionary:
             candidate = text[start:stop]
             if candidate in self.words:
                 found.append(candidate)
-            if candidate not in self.starts:
+            if not self._extended(candidate):
                 break
         return found
+
+    # Whether a longer word starts with `candidate`: the first word sorted after it does.
+    def _extended(self, candidate: str) -> bool:
+        after = bisect_right(self.sorted, candidate)
+        return after < len(self.sorted) and self.sorted[after].startswith(candidate)
 
 
 @lru_cache(maxsize=1)
