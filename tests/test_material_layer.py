@@ -12,11 +12,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.theme import Theme
 from officesite.material import (
     PATCHES,
+    CachedPartial,
     MarkupFix,
     PartialCopy,
     ScriptPatch,
     TemplateEdit,
     apply_patch,
+    cache_partials,
     changed_partial_problems,
     copied_partial,
     fixed_markup,
@@ -92,7 +94,7 @@ def test_a_build_with_another_material_than_the_pin_stops_at_start_up(project_co
 
 def test_the_list_holds_every_kind_of_patch_once_by_name():
     assert len({patch.name for patch in PATCHES}) == len(PATCHES)
-    assert all(names(kind) for kind in (PartialCopy, TemplateEdit, MarkupFix, ScriptPatch))
+    assert all(names(kind) for kind in (PartialCopy, CachedPartial, TemplateEdit, MarkupFix, ScriptPatch))
 
 
 @pytest.mark.parametrize("name", names(ScriptPatch))
@@ -124,13 +126,19 @@ def test_a_copied_partial_is_the_pristine_material_file_with_its_edits(name):
 
 
 def test_a_changed_material_partial_is_named(tmp_path):
-    for copy in patches_of(PartialCopy):
-        (tmp_path / copy.name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(TEMPLATES / copy.name, tmp_path / copy.name)
+    for partial in patches_of((PartialCopy, CachedPartial)):
+        (tmp_path / partial.name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(TEMPLATES / partial.name, tmp_path / partial.name)
     assert changed_partial_problems(tmp_path) == []
     (tmp_path / "partials" / "search.html").write_text("<div>changed</div>", encoding="utf-8")
     (problem,) = changed_partial_problems(tmp_path)
     assert problem.startswith("hooks/officesite/material.py: partials/search.html: expected Material's file with SHA-256 bfd5565")
+    assert problem.endswith("copy it again into overrides/partials/search.html with the listed edits, then record its hash")
+    shutil.copy(TEMPLATES / "partials" / "search.html", tmp_path / "partials" / "search.html")
+    (tmp_path / "partials" / "nav.html").write_text("<nav>{{ page.title }}</nav>", encoding="utf-8")
+    (problem,) = changed_partial_problems(tmp_path)
+    assert problem.startswith("hooks/officesite/material.py: partials/nav.html: expected Material's file with SHA-256 af33f6e")
+    assert problem.endswith("check again that it reads nothing else of the page than the navigation's state and its folder, then record its hash")
     with pytest.raises(PluginError, match=r"partials/search.html: edit .* expected once in Material's file, got 0 times"):
         copied_partial(patch_named("partials/search.html"), "{#-\n  This file was automatically generated - do not edit\n-#}\n<div>changed</div>")
 
@@ -200,3 +208,66 @@ def test_the_built_scripts_carry_every_script_patch(site):
         (script,) = site.root.glob(patch.files)
         text = script.read_text(encoding="utf-8")
         assert patch.old not in text and text.count(patch.new) == 1, patch.name
+
+
+# --- Cached partials: the same output as a render for every page ---
+
+
+@pytest.mark.parametrize("name", names(CachedPartial))
+def test_a_cached_partial_is_the_material_file_it_was_checked_against(name):
+    assert sha256_of(TEMPLATES / name) == patch_named(name).sha256, f"Material's {name} changed: check again what it reads of the page"
+
+
+# A small site's navigation (two pages and a section) and pages outside it, as MkDocs makes them.
+def small_site(tmp_path):
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File
+    from mkdocs.structure.nav import Navigation, Section
+    from mkdocs.structure.pages import Page
+
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "Site", "docs_dir": str(tmp_path / "docs"), "site_dir": str(tmp_path / "site")})
+    page = lambda title, src: Page(title, File(src, config["docs_dir"], config["site_dir"], True), config)  # noqa: E731
+    home, about, news = page("Home", "index.md"), page("About", "about.md"), page("News", "news/index.md")
+    section = Section("Section", [news])
+    news.parent = section
+    nav = Navigation([home, about, section], [home, about, news])
+    outside = [page(f"Post {n}", src) for n, src in enumerate(["news/2018/a.md", "news/2018/b.md", "news/2019/c.md", "news/archive/2018.md", "contact.md"])]
+    return config, nav, [home, about, news], outside
+
+
+def test_a_cached_partial_renders_each_page_as_material_does(tmp_path):
+    from officesite.security.escaping import autoescape_for, project_templates
+
+    config, nav, in_nav, outside = small_site(tmp_path)
+    theme_config = {"site_name": "Site", "extra": {}, "theme": {"icon": {}}}
+
+    class Lang:
+        def t(self, key):
+            return key
+
+    def render_all(cached: bool) -> dict:
+        env = Theme(name="material", custom_dir=str(ROOT / "overrides")).get_env()
+        env.autoescape = autoescape_for(project_templates(ROOT / "overrides"))
+        renders = []
+        template = env.get_template("partials/nav.html")
+        render = template.root_render_func
+        template.root_render_func = lambda context: (renders.append(1), (yield from render(context)))[1]
+        if cached:
+            cache_partials(env)  # over the counting render
+        output = {}
+        for page in in_nav + outside:
+            page.active = page in in_nav  # each page in the navigation marks itself (and its section) active
+            base_url = "../" * page.url.count("/") or "."
+            context = template.new_context({"config": theme_config, "nav": nav, "page": page, "base_url": base_url.rstrip("/"), "features": [], "lang": Lang()})
+            output[page.url] = "".join(template.root_render_func(context))
+            page.active = False
+        return output, len(renders)
+
+    rendered, renders = render_all(cached=False)
+    cached, cached_renders = render_all(cached=True)
+    assert cached == rendered
+    assert rendered["news/2018/a/"] == rendered["news/2018/b/"] != rendered["contact/"]
+    assert 'md-nav__link--active' in rendered["about/"] and 'md-nav__link--active' not in rendered["news/2018/a/"]
+    # once for each page of the navigation, once for each folder of the others: news/2018/, news/2019/, news/archive/, the root
+    assert (renders, cached_renders) == (8, 3 + 4)

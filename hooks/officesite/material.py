@@ -3,10 +3,13 @@
 Material is pinned in requirements.txt (`mkdocs-material==…`), and every patch below was
 checked against that version: the build stops at start-up when another version is installed
 (`version_problem`), and tests/test_material_layer.py applies each patch to the installed,
-pristine Material files, so a version bump fails in seconds, naming the patch. Four kinds:
+pristine Material files, so a version bump fails in seconds, naming the patch. Five kinds:
 - PartialCopy: a Material partial copied into overrides/ with a few edits; preferred wherever
   Material lets a template be overridden. The copy is the pristine file (whose SHA-256 is
   recorded) with the Material header replaced by COPY_HEADER and each edit applied once.
+- CachedPartial: a Material partial rendered once for every page of a folder outside the
+  navigation, when what it reads of the page is the same for them (its SHA-256 is recorded:
+  what it reads was checked in that file).
 - TemplateEdit: an exact text of a block's output (`super()` in overrides/main.html, through
   the `material_edit` filter), where overriding the block would copy fingerprinted asset names.
 - MarkupFix: an exact text of every rendered page, for markup base.html writes outside any block.
@@ -18,6 +21,7 @@ or the build stops naming the patch, instead of silently shipping Material's beh
 import hashlib
 import importlib.metadata
 import importlib.util
+import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +40,12 @@ class PartialCopy:
     name: str  # the template, in Material's templates and in overrides/
     sha256: str  # of Material's pristine file at the pinned version
     edits: tuple[tuple[str, str], ...]  # (old, new): each old text once in the pristine file
+
+
+@dataclass(frozen=True)
+class CachedPartial:
+    name: str  # the partial, in Material's templates
+    sha256: str  # of Material's pristine file at the pinned version: what it reads of the page
 
 
 @dataclass(frozen=True)
@@ -90,6 +100,14 @@ PATCHES = (
                 '<label class="md-nav__link {{ class }}" for="{{ path }}" id="{{ path }}_label"{% if tabindex %} tabindex="{{ tabindex }}"{% endif %}>',
             ),
         ),
+    ),
+    # Material renders the whole primary navigation into every page, about a third of a
+    # page's rendering. For a page outside the navigation (news posts and listings: most of
+    # the pages) nothing in it is active and its links are relative to the page's folder: it
+    # is the same for every page of a folder, and rendered once per folder and language.
+    CachedPartial(
+        "partials/nav.html",
+        "af33f6e032f632eb055c365eb5f1a975bf8456152fa768e69a1aad6d470b843f",
     ),
     # Search reads the index of the page's own language (hooks/search_index.py).
     TemplateEdit("search index of the page's language", '"base": {base_url}', '"base": {search_base}'),
@@ -182,14 +200,19 @@ def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-# The copied partials whose pristine Material file is no longer the one they were copied from.
+# The copied and cached partials whose pristine Material file is no longer the one they were
+# checked against.
 def changed_partial_problems(templates: Path) -> list[str]:
+    todo = {
+        PartialCopy: "copy it again into overrides/{name} with the listed edits, then record its hash",
+        CachedPartial: "check again that it reads nothing else of the page than the navigation's state and its folder, then record its hash",
+    }
     return [
-        f"{WHERE}: {copy.name}: expected Material's file with SHA-256 {copy.sha256}, got "
-        f"{sha256_of(templates / copy.name) if (templates / copy.name).is_file() else 'no file'}: "
-        f"copy it again into overrides/{copy.name} with the listed edits, then record its hash"
-        for copy in patches_of(PartialCopy)
-        if not (templates / copy.name).is_file() or sha256_of(templates / copy.name) != copy.sha256
+        f"{WHERE}: {partial.name}: expected Material's file with SHA-256 {partial.sha256}, got "
+        f"{sha256_of(templates / partial.name) if (templates / partial.name).is_file() else 'no file'}: "
+        + todo[type(partial)].format(name=partial.name)
+        for partial in patches_of((PartialCopy, CachedPartial))
+        if not (templates / partial.name).is_file() or sha256_of(templates / partial.name) != partial.sha256
     ]
 
 
@@ -246,6 +269,57 @@ def fixed_markup(html: str, where: str) -> str:
             )
         html = html.replace(fix.old, fix.new)
     return html
+
+
+# Make every CachedPartial of an environment (one language's run) render once per folder of
+# pages outside the navigation: their pages get the output of the first one.
+def cache_partials(env) -> None:
+    for partial in patches_of(CachedPartial):
+        template = env.get_template(partial.name)
+        template.root_render_func = _rendered_once_per_folder(template.root_render_func)
+
+
+def _rendered_once_per_folder(render):
+    rendered = {}  # (navigation, folder, base URL) -> output
+    targets = {}  # navigation -> the URLs it links to
+
+    def root_render_func(context):
+        nav, page = context.get("nav"), context.get("page")
+        if nav is not None and nav not in targets:
+            targets.clear()
+            targets[nav] = navigation_urls(nav.items)
+        folder = folder_outside_navigation(page, targets.get(nav, ()))
+        if folder is None:
+            yield from render(context)
+            return
+        key = (folder, context.get("base_url"))
+        if key not in rendered:
+            rendered[key] = "".join(render(context))
+        yield rendered[key]
+
+    return root_render_func
+
+
+# The URLs of every page and link of the navigation, its sections walked.
+def navigation_urls(items) -> tuple[str, ...]:
+    urls = []
+    for item in items:
+        if getattr(item, "children", None) is not None:
+            urls += navigation_urls(item.children)
+        if getattr(item, "url", None) is not None:
+            urls.append(item.url)
+    return tuple(urls)
+
+
+# The folder of a page outside the navigation, or None. A link from such a page to a page of
+# the navigation is the same from every page of its folder (`get_relative_url` goes up to
+# the folder: only a target at or under the page itself differs); and no item is active.
+def folder_outside_navigation(page, navigation_urls) -> str | None:
+    if page is None or page.url is None:
+        return None
+    if any(url.startswith(page.url) for url in navigation_urls):
+        return None  # the page itself, or a target under it
+    return posixpath.dirname(page.url.rstrip("/"))
 
 
 # --- After the build: script patches ---
