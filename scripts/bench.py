@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build benchmark: this site's configuration against a plain Material + static-i18n one.
 
-    python scripts/bench.py --posts 1000 [--rounds 3] [--serve]
+    python scripts/bench.py --posts 1000 [--rounds 3] [--serve] [--serve-rounds 3]
 
 Copies the site into a temporary folder, adds N generated posts per language
 (scripts/sample_news.py: a few paragraphs of Thai and English office news each), and builds
@@ -10,10 +10,13 @@ the same content two ways, alternating, for several rounds:
 - plain: Material + static-i18n with the same languages, navigation and Markdown
   extensions, and no project hooks, overrides, styles or scripts (the pages' `page_type:`
   keys mean nothing to it).
-Prints a JSON report: median and spread of the wall time of each, their ratio, peak memory,
-output size and pages built. With --serve it also reports, for the project configuration,
-the seconds from saving a post to `mkdocs serve` serving the rebuilt page, with every
-language and with the default language alone (scripts/serve.sh --lang).
+Prints a JSON report: median and spread of the wall time of each and of its CPU time (user +
+system of the build process: on a machine shared with other work the wall time of one build
+varies by tens of percent, its CPU time much less), their ratios, peak memory, output size
+and pages built. With --serve it also reports, for the project configuration, the seconds
+from saving a post to `mkdocs serve` serving the rebuilt page (median and spread of
+--serve-rounds saves in one server), with every language and with the default language alone
+(static-i18n's build_only_locale: scripts/serve.sh --lang). --rounds 0 skips the builds.
 """
 
 import argparse
@@ -64,8 +67,8 @@ def make_plain_copy(project: Path, plain: Path) -> None:
     (plain / "mkdocs.yml").write_text(yaml.safe_dump(plain_config(project / "mkdocs.yml"), allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-# One `mkdocs build`: (wall seconds, peak resident memory in bytes).
-def timed_build(project: Path, site_dir: Path) -> tuple[float, int]:
+# One `mkdocs build`: (wall seconds, CPU seconds, peak resident memory in bytes).
+def timed_build(project: Path, site_dir: Path) -> tuple[float, float, int]:
     shutil.rmtree(site_dir, ignore_errors=True)
     start = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)], env=ENV, cwd=project, stderr=subprocess.PIPE)
@@ -74,7 +77,7 @@ def timed_build(project: Path, site_dir: Path) -> tuple[float, int]:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"build of {project} failed:\n{process.stderr.read().decode()[-3000:]}")
-    return elapsed, usage.ru_maxrss * 1024
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024
 
 
 def output_facts(site_dir: Path) -> dict:
@@ -82,8 +85,8 @@ def output_facts(site_dir: Path) -> dict:
     return {"output_bytes": sum(path.stat().st_size for path in files), "pages_built": sum(path.name == "index.html" for path in files)}
 
 
-def summary(times: list[float]) -> dict:
-    return {"median_s": round(statistics.median(times), 3), "min_s": round(min(times), 3), "max_s": round(max(times), 3), "runs": len(times)}
+def summary(times: list[float], prefix: str = "") -> dict:
+    return {f"{prefix}median_s": round(statistics.median(times), 3), f"{prefix}min_s": round(min(times), 3), f"{prefix}max_s": round(max(times), 3)}
 
 
 def benchmark(posts: int, rounds: int, work: Path) -> dict:
@@ -92,34 +95,43 @@ def benchmark(posts: int, rounds: int, work: Path) -> dict:
     plain = work / "plain"
     make_plain_copy(project, plain)
     runs = {"project": [], "plain": []}
+    cpu = {"project": [], "plain": []}
     memory = {"project": 0, "plain": 0}
     for round_number in range(rounds):
         order = ("project", "plain") if round_number % 2 == 0 else ("plain", "project")
         for name in order:
             folder = project if name == "project" else plain
-            elapsed, peak = timed_build(folder, work / f"site-{name}")
+            elapsed, cpu_seconds, peak = timed_build(folder, work / f"site-{name}")
             runs[name].append(elapsed)
+            cpu[name].append(cpu_seconds)
             memory[name] = max(memory[name], peak)
     report = {"posts_per_language": posts, "rounds": rounds}
+    if not rounds:
+        return report
     for name in runs:
-        report[name] = {**summary(runs[name]), "peak_memory_bytes": memory[name], **output_facts(work / f"site-{name}")}
+        report[name] = {**summary(runs[name]), **summary(cpu[name], "cpu_"), "runs": rounds, "peak_memory_bytes": memory[name], **output_facts(work / f"site-{name}")}
     report["ratio_project_to_plain"] = round(report["project"]["median_s"] / report["plain"]["median_s"], 3)
+    report["cpu_ratio_project_to_plain"] = round(report["project"]["cpu_median_s"] / report["plain"]["cpu_median_s"], 3)
     return report
 
 
-# Seconds from saving a post to `mkdocs serve` answering with the rebuilt page.
-def serve_rebuild_seconds(project: Path, page_path: str, post: Path, env: dict) -> float:
+# Seconds from saving a post to `mkdocs serve` answering with the rebuilt page, for each of
+# `saves` saves in one server (the first build is not counted).
+def serve_rebuild_seconds(project: Path, page_path: str, post: Path, env: dict, saves: int) -> list[float]:
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-q", "-a", f"127.0.0.1:{port}"],
                               cwd=project, env=env, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/{page_path}"
+    seconds = []
     try:
         wait_for(lambda: fetch(url) is not None, server)
-        marker = f"bench-marker-{time.time_ns()}"
-        start = time.perf_counter()
-        post.write_text(post.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
-        wait_for(lambda: marker in (fetch(url) or ""), server)
-        return round(time.perf_counter() - start, 2)
+        for _ in range(saves):
+            marker = f"bench-marker-{time.time_ns()}"
+            start = time.perf_counter()
+            post.write_text(post.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
+            wait_for(lambda: marker in (fetch(url) or ""), server)
+            seconds.append(time.perf_counter() - start)
+        return seconds
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -149,24 +161,26 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def serve_report(work: Path) -> dict:
+def serve_report(work: Path, saves: int) -> dict:
     post = work / "project" / "docs" / "news" / "2018" / "pmqa-workshop.md"
     default = languages_of_mkdocs_yml(work / "project" / "mkdocs.yml").default
-    rebuild = lambda env: serve_rebuild_seconds(work / "project", "news/2018/pmqa-workshop/", post, env)  # noqa: E731
+    rebuild = lambda env: summary(serve_rebuild_seconds(work / "project", "news/2018/pmqa-workshop/", post, env, saves))  # noqa: E731
     return {
-        "serve_rebuild_s": rebuild(ENV),  # every language
-        "serve_rebuild_default_language_s": rebuild({**ENV, "SITE_LANGUAGE": default}),  # serve.sh --lang
+        "serve_saves": saves,
+        "serve_rebuild": rebuild(ENV),  # every language
+        "serve_rebuild_default_language": rebuild({**ENV, "SITE_LANGUAGE": default}),  # serve.sh --lang
     }
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, required=True, help="generated posts per language")
-    parser.add_argument("--rounds", type=int, default=3, help="builds of each configuration, alternating")
+    parser.add_argument("--rounds", type=int, default=3, help="builds of each configuration, alternating (0: none)")
     parser.add_argument("--serve", action="store_true", help="also time mkdocs serve rebuilds")
+    parser.add_argument("--serve-rounds", type=int, default=3, help="saves timed in each mkdocs serve")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="reo13-bench-") as work:
         result = benchmark(args.posts, args.rounds, Path(work))
         if args.serve:
-            result.update(serve_report(Path(work)))
+            result.update(serve_report(Path(work), args.serve_rounds))
     print(json.dumps(result, indent=2))
