@@ -28,3 +28,4 @@ def test_bench_reports_both_configurations_and_serve_rebuilds():
     assert report["serve_saves"] == 1
     for serve in ("serve_rebuild", "serve_rebuild_default_language"):
         assert 0 < report[serve]["min_s"] == report[serve]["median_s"] == report[serve]["max_s"]
+        assert 0 < report[serve]["cpu_median_s"] < report[serve]["median_s"] * 2  # one process: at most both cores
