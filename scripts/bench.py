@@ -117,7 +117,7 @@ def benchmark(posts: int, rounds: int, work: Path) -> dict:
 
 # Seconds from saving a post to `mkdocs serve` answering with the rebuilt page, for each of
 # `saves` saves in one server (the first build is not counted): (wall seconds, CPU seconds of
-# the server meanwhile, rebuild and file watching, the steadier figure on a busy machine).
+# the rebuild: the steadier figure on a busy machine).
 def serve_rebuild_seconds(project: Path, page_path: str, post: Path, env: dict, saves: int) -> list[tuple[float, float]]:
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-q", "-a", f"127.0.0.1:{port}"],
@@ -138,9 +138,11 @@ def serve_rebuild_seconds(project: Path, page_path: str, post: Path, env: dict, 
         server.wait(timeout=30)
 
 
-# CPU seconds (user + system) a running process has used so far, from Linux's /proc.
+# CPU seconds (user + system) that a running `mkdocs serve` has used to build so far, from
+# Linux's /proc: its main thread builds; others serve pages and poll the files for changes
+# (MkDocs' watcher stats every file twice a second: more CPU the longer a rebuild waits).
 def cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    fields = Path(f"/proc/{pid}/task/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
