@@ -9,9 +9,14 @@ Every problem found is reported as one line `file: field: expected …, got …`
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from officesite.criteria.guidance import (  # issue 15: optional guidance per item
+    GUIDANCE_FIELDS,
+    guidance_problems,
+    read_guidance,
+)
 from officesite.languages import Languages
 from officesite.metadata import (
     MetadataError,
@@ -41,6 +46,8 @@ MAX_DISPLAY_DECIMALS = 3
 class Item:
     id: str
     title: str
+    guidance: dict = field(default_factory=dict)  # level id -> text (officesite.criteria.guidance)
+    evidence: tuple = ()  # examples of evidence
 
 
 @dataclass(frozen=True)
@@ -99,6 +106,7 @@ def load_criteria(folder: Path, languages: Languages, display_root: Path | None 
         if missing:
             problems.append(f"{shown(folder)}: {lang}: expected one page for each category 1-7, missing {', '.join(missing)}")
     problems += _language_disagreements(categories, languages)
+    problems += guidance_problems(categories, [level.id for level in levels], languages)
     if problems:
         raise CriteriaError(problems)
     return Criteria(levels, not_reached, decimals, categories)
@@ -193,7 +201,7 @@ def _read_level(raw, field, languages, where, problems):
 # -----------------------------------------------------------------------------
 
 CATEGORY_FIELDS = {"category", "title", "weight", "items"}
-ITEM_FIELDS = {"id", "title"}
+ITEM_FIELDS = {"id", "title", *GUIDANCE_FIELDS}
 
 
 # The Category of the page for category `number` (from its file name), None when it has problems.
@@ -256,7 +264,8 @@ def _read_items(raw_items, number, where, problems) -> tuple[Item, ...]:
             elif item_id != expected:
                 problems.append(f'{where}: {field}.id: expected "{expected}", got "{item_id}"')
             seen.setdefault(item_id, index)
-        items.append(Item(item_id, title.strip() if isinstance(title, str) else title))
+        guidance = read_guidance(raw, f"{where}: {field}", problems)
+        items.append(Item(item_id, title.strip() if isinstance(title, str) else title, **guidance))
     return tuple(items)
 
 
