@@ -6,9 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, build_site
 from officesite.criteria.metadata import CriteriaError, load_criteria
-from site_files import DEFAULT, LANGUAGES, OTHER
+from site_files import DEFAULT, LANGUAGES, OTHER, BuiltSite
 
 PLACEHOLDER = {DEFAULT: "[ข้อความทดสอบ ไม่ใช่ข้อความของ ก.พ.ร.]", OTHER: "[Test text, not OPDC's]"}
 
@@ -96,3 +96,27 @@ def test_guidance_that_is_not_a_mapping_or_holds_a_control_character_is_named(cr
     problems = problems_of(criteria_dir)
     assert "docs/pmqa/category-2.md: items[1].guidance: expected what each level looks like, e.g. {basic: …, advance: …}, got text" in problems
     assert any(p.startswith("docs/pmqa/category-2.md: items[1].evidence[0]: expected text without control characters, got U+0007") for p in problems)
+
+
+def test_guidance_shows_on_the_category_page_and_collapsed_in_the_calculator(project_copy, tmp_path):
+    folder = project_copy / "docs" / "pmqa"
+    for lang in LANGUAGES.codes:
+        add_guidance(folder, lang)
+    result = build_site(project_copy, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    site = BuiltSite(tmp_path / "out")
+    for lang in LANGUAGES.codes:
+        text = PLACEHOLDER[lang]
+        page = site.soup(LANGUAGES.path("pmqa/category-1/", lang))
+        heading = next(h for h in page.select("article h3") if h.get_text().startswith("1.1 "))
+        shown = heading.find_next("ul").get_text(" ", strip=True)
+        assert f"{text} basic <b>&amp;" in shown and f"{text} advance <b>&amp;" in shown  # as text, never markup
+        assert page.select_one("article b") is None
+        assert f"{text} evidence 2" in heading.find_next("ul").find_next("ul").get_text()
+        assert len(page.select("article h3")) == 1  # only the item that has guidance
+        calculator = site.soup(LANGUAGES.path("pmqa/calculator/", lang))
+        details = calculator.select(".site-calculator__guidance")
+        assert len(details) == 1 and details[0].get("open") is None
+        assert details[0].find_parent("fieldset").select_one("legend").get_text().startswith("1.1 ")
+        assert [dd.get_text() for dd in details[0].select("dd")] == [f"{text} basic <b>&amp;", f"{text} advance <b>&amp;"]
+        assert [li.get_text() for li in details[0].select("li")] == [f"{text} evidence 1", f"{text} evidence 2"]
