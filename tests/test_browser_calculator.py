@@ -13,7 +13,7 @@ import sys
 
 import pytest
 from browser_checks import store_display_choice
-from conftest import ROOT, build_site
+from conftest import ROOT
 from officesite.criteria.scoring import read_assessment, score_assessment
 from officesite.strings import UI_STRINGS_FILE, load_ui_strings
 from scoring_vectors import (
@@ -24,7 +24,7 @@ from scoring_vectors import (
     assert_result_matches,
     scoring_for,
 )
-from site_files import DEFAULT, LANGUAGES, OTHER, BuiltSite
+from site_files import DEFAULT, LANGUAGES, OTHER
 
 CALCULATOR = "pmqa/calculator/"
 STORAGE_KEY = "reo13.pmqa-assessment"
@@ -571,7 +571,7 @@ def test_at_320_px_and_the_largest_size_nothing_scrolls_sideways_and_thai_breaks
 
 
 # -----------------------------------------------------------------------------
-# Without JavaScript; generated from the metadata
+# Without JavaScript
 # -----------------------------------------------------------------------------
 
 
@@ -583,23 +583,3 @@ def test_without_javascript_the_page_shows_a_notice_and_the_criteria(browser, si
     assert page.locator(".site-calculator-static table").count() == 7
     assert page.locator(".site-calculator").is_hidden()
     context.close()
-
-
-def test_an_item_added_to_the_metadata_appears_in_the_calculator(project_copy, tmp_path):
-    for name, title in ((LANGUAGES.file_name("category-1", DEFAULT), "ประเด็นทดสอบที่เพิ่มใหม่"), (LANGUAGES.file_name("category-1", OTHER), "A new test item")):
-        page_file = project_copy / "docs" / "pmqa" / name
-        text = page_file.read_text(encoding="utf-8")
-        marker = '    - id: "1.4"\n'
-        start = text.index(marker)
-        end = text.index("\n---", start)
-        page_file.write_text(text[:end] + f'\n    - id: "1.5"\n      title: "{title}"' + text[end:], encoding="utf-8")
-    result = build_site(project_copy, tmp_path / "out")
-    assert result.returncode == 0, result.stderr
-    site = BuiltSite(tmp_path / "out")
-    for lang, title in ((DEFAULT, "ประเด็นทดสอบที่เพิ่มใหม่"), (OTHER, "A new test item")):
-        soup = site.soup(LANGUAGES.path(CALCULATOR, lang))
-        data = json.loads(soup.select_one("[data-pmqa-data]").string)
-        assert data["scoring"]["categories"][0]["items"] == ["1.1", "1.2", "1.3", "1.4", "1.5"]
-        assert len(soup.select('input[name="item-1.5"]')) == 4
-        assert len(soup.select('[data-pmqa-note="1.5"]')) == 1
-        assert title in soup.select_one("form[data-pmqa-form]").get_text()

@@ -2,12 +2,14 @@
 like every other field and shown only where set, on the category pages and in the calculator.
 The texts below are test placeholders, marked as such: the project ships the fields empty."""
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, build_site
 from officesite.criteria.metadata import CriteriaError, load_criteria
+from site_copy import copy_site
 from site_files import DEFAULT, LANGUAGES, OTHER, BuiltSite
 
 PLACEHOLDER = {DEFAULT: "[ข้อความทดสอบ ไม่ใช่ข้อความของ ก.พ.ร.]", OTHER: "[Test text, not OPDC's]"}
@@ -98,13 +100,36 @@ def test_guidance_that_is_not_a_mapping_or_holds_a_control_character_is_named(cr
     assert any(p.startswith("docs/pmqa/category-2.md: items[1].evidence[0]: expected text without control characters, got U+0007") for p in problems)
 
 
-def test_guidance_shows_on_the_category_page_and_collapsed_in_the_calculator(project_copy, tmp_path):
-    folder = project_copy / "docs" / "pmqa"
-    for lang in LANGUAGES.codes:
+# One copy of the project, built once: guidance on item 1.1, and an item 1.5 added to category 1.
+@pytest.fixture(scope="module")
+def changed_site(tmp_path_factory) -> BuiltSite:
+    project = copy_site(tmp_path_factory.mktemp("guidance") / "project")
+    folder = project / "docs" / "pmqa"
+    for lang, title in ((DEFAULT, "ประเด็นทดสอบที่เพิ่มใหม่"), (OTHER, "A new test item")):
         add_guidance(folder, lang)
-    result = build_site(project_copy, tmp_path / "out")
+        page = folder / LANGUAGES.file_name("category-1", lang)
+        text = page.read_text(encoding="utf-8")
+        end = text.index("\n---", text.index('    - id: "1.4"\n'))
+        page.write_text(text[:end] + f'\n    - id: "1.5"\n      title: "{title}"' + text[end:], encoding="utf-8")
+    result = build_site(project, project.parent / "out")
     assert result.returncode == 0, result.stderr
-    site = BuiltSite(tmp_path / "out")
+    return BuiltSite(project.parent / "out")
+
+
+@pytest.mark.build
+def test_an_item_added_to_the_metadata_appears_in_the_calculator(changed_site):
+    for lang, title in ((DEFAULT, "ประเด็นทดสอบที่เพิ่มใหม่"), (OTHER, "A new test item")):
+        soup = changed_site.soup(LANGUAGES.path("pmqa/calculator/", lang))
+        data = json.loads(soup.select_one("[data-pmqa-data]").string)
+        assert data["scoring"]["categories"][0]["items"] == ["1.1", "1.2", "1.3", "1.4", "1.5"]
+        assert len(soup.select('input[name="item-1.5"]')) == 4
+        assert len(soup.select('[data-pmqa-note="1.5"]')) == 1
+        assert title in soup.select_one("form[data-pmqa-form]").get_text()
+
+
+@pytest.mark.build
+def test_guidance_shows_on_the_category_page_and_collapsed_in_the_calculator(changed_site):
+    site = changed_site
     for lang in LANGUAGES.codes:
         text = PLACEHOLDER[lang]
         page = site.soup(LANGUAGES.path("pmqa/category-1/", lang))

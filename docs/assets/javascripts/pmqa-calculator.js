@@ -84,8 +84,9 @@
       else if (target.matches('input[type=file][data-pmqa-action="import-baseline"]')) this.importFile(target, true);
     }
 
+    // Text changes no score: it is kept at once, and reaches the report when it prints.
     onInput(event) {
-      if (event.target.matches("textarea, input[type=text]")) this.changed({announce: false});
+      if (event.target.matches("textarea, input[type=text]")) this.save();
     }
 
     changed({announce}) {
@@ -186,7 +187,6 @@
       this.text("[data-pmqa-bar-level]", overall.level);
       this.text("[data-pmqa-answered]", this.report.format(this.strings.calculator_answered, {answered: report.answered, total: report.total}));
       this.drawChart(this.root.querySelector("[data-pmqa-chart]"), report);
-      this.report.renderReport(this.root.querySelector("[data-pmqa-report]"), report, this.strings, (container) => this.drawChart(container, report));
       if (announce) this.announce(this.format(overall.score), overall.level);
     }
 
@@ -305,8 +305,11 @@
       }
     }
 
+    // The report is written when it prints (window.print, the browser's menu, Save as PDF all
+    // fire beforeprint): typing a note never waits for it.
     beforePrint() {
-      this.render({announce: false}); // today's date, whatever the reader changed last
+      const report = this.reportData();
+      this.report.renderReport(this.root.querySelector("[data-pmqa-report]"), report, this.strings, (container) => this.drawChart(container, report));
       this.screenTitle = document.title;
       const period = this.assessment().period;
       document.title = period ? `${this.strings.calculator_report_title} ${period}` : this.strings.calculator_report_title;
