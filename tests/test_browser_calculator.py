@@ -158,6 +158,8 @@ def test_choices_update_the_results_as_python_scores_them(calculator):
     assert shown["level"][0] == expected["level"] == "none"
     for number, score in expected["categories"].items():
         assert float(shown[f"category-{number}"][0]) == pytest.approx(score, abs=1e-9)
+    rows = calculator.locator("[data-pmqa-change-row]")
+    assert rows.count() == 8 and all(row.is_hidden() for row in rows.all())  # no baseline, no change shown
     gap = calculator.locator('[data-pmqa-gap="1"]')
     assert gap.get_attribute("data-value") == "125" and gap.text_content().startswith("125.0")
     # each category shows its level beside its score, in the form too
