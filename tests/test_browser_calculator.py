@@ -5,6 +5,7 @@ CSV files (the CSV the same bytes as scripts/score.py's), a fresh profile, a bas
 printed report read back with pdftotext; bad files; full storage; the phone layout."""
 
 import csv
+import datetime
 import io
 import json
 import re
@@ -15,6 +16,7 @@ import pytest
 from browser_checks import store_display_choice
 from conftest import ROOT
 from officesite.criteria.scoring import read_assessment, score_assessment
+from officesite.dates import format_display_date
 from officesite.strings import UI_STRINGS_FILE, load_ui_strings
 from scoring_vectors import (
     NEXT_LEVEL_CASES,
@@ -297,6 +299,7 @@ def test_an_assessment_from_start_to_finish_on_a_phone(browser, site_url, tmp_pa
     assert "<b>&amp;" in text and "คำสั่งที่ 12/2569" in text
     office = json.loads(page.locator("[data-pmqa-data]").text_content())["office"]
     assert office in text
+    assert format_display_date(datetime.date.today(), lang) in text  # the site's date form, in the reader's calendar
     level_term = ui["criteria_level"]
     for item in ITEMS:
         holding = [i for i, page_text in enumerate(pages) if re.search(rf"^\s*{re.escape(item)} ", page_text, re.M)]
