@@ -13,6 +13,7 @@ import subprocess
 import sys
 
 import pytest
+from playwright.sync_api import expect
 from browser_checks import store_display_choice
 from conftest import ROOT
 from officesite.criteria.scoring import read_assessment, score_assessment
@@ -84,6 +85,11 @@ def on_page(page) -> dict:
 def message(page) -> str:
     page.wait_for_function("document.querySelector('[data-pmqa-message]').textContent.length > 0")
     return page.locator("[data-pmqa-message]").text_content()
+
+
+# Opening a file ends after an await: wait for this message, not for whichever one is there.
+def assert_message(page, expected):
+    expect(page.locator("[data-pmqa-message]")).to_have_text(expected)
 
 
 # Thai typed as a phone's keyboard does: each word composed (IME composition events), then committed.
@@ -240,14 +246,14 @@ def test_an_assessment_from_start_to_finish_on_a_phone(browser, site_url, tmp_pa
 
     # the JSON file: version 2, read back by Python as it was typed
     saved = download(page, "export-json", tmp_path)
-    assert message(page) == ui["calculator_exported"].format(file=saved.name, count=len(ANSWERS))
+    assert_message(page, ui["calculator_exported"].format(file=saved.name, count=len(ANSWERS)))
     data = json.loads(saved.read_text(encoding="utf-8"))
     assert data["version"] == 2
     assert read_assessment(data, SCORING) == expected_assessment(lang)
 
     # the CSV: a BOM, one row per item, the summary; the same bytes as scripts/score.py --csv
     sheet = download(page, "export-csv", tmp_path)
-    assert message(page) == ui["calculator_exported_csv"].format(file=sheet.name, count=len(ITEMS))
+    assert_message(page, ui["calculator_exported_csv"].format(file=sheet.name, count=len(ITEMS)))
     raw = sheet.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     assert raw == score_script(saved, "--csv", "--lang", lang)
@@ -266,7 +272,7 @@ def test_an_assessment_from_start_to_finish_on_a_phone(browser, site_url, tmp_pa
     fresh = open_calculator(other, url(site_url, lang))
     assert on_page(fresh)["levels"] == {}
     fresh.set_input_files('input[data-pmqa-action="import"]', str(saved))
-    assert message(fresh) == ui["calculator_imported"].format(count=len(ANSWERS), file=saved.name)
+    assert_message(fresh, ui["calculator_imported"].format(count=len(ANSWERS), file=saved.name))
     assert on_page(fresh) == expected_assessment(lang)
     other.close()
 
@@ -274,7 +280,7 @@ def test_an_assessment_from_start_to_finish_on_a_phone(browser, site_url, tmp_pa
     baseline_file = tmp_path / "earlier.json"
     baseline_file.write_text(json.dumps({**BASELINE, "version": 2, "period": "ปีงบประมาณ 2568"}), encoding="utf-8")
     page.set_input_files('input[data-pmqa-action="import-baseline"]', str(baseline_file))
-    assert message(page) == ui["calculator_baseline_imported"].format(period="ปีงบประมาณ 2568", count=3)
+    assert_message(page, ui["calculator_baseline_imported"].format(period="ปีงบประมาณ 2568", count=3))
     now, before = score_assessment(SCORING, ANSWERS), score_assessment(SCORING, BASELINE["levels"])
     changes = {key: now["categories"][key] - before["categories"][key] for key in now["categories"]}
     changes["overall"] = now["overall"] - before["overall"]
@@ -377,7 +383,7 @@ def test_a_version_1_file_still_opens(calculator, tmp_path):
     path = tmp_path / "old.json"
     path.write_text(json.dumps({"format": "pmqa-assessment", "version": 1, "levels": {"5.3": "significance"}, "exported": "2025-01-01T00:00:00Z"}), encoding="utf-8")
     calculator.set_input_files('input[data-pmqa-action="import"]', str(path))
-    assert message(calculator) == UI[DEFAULT]["calculator_imported"].format(count=1, file="old.json")
+    assert_message(calculator, UI[DEFAULT]["calculator_imported"].format(count=1, file="old.json"))
     assert on_page(calculator)["levels"] == {"5.3": "significance"}
 
 
