@@ -41,7 +41,7 @@ def test_overview_links_every_category_page_in_its_language(site):
 def test_the_calculator_formats_in_its_languages_locale_from_the_language_model(site):
     for lang in LANGUAGES.codes:
         raw = site.soup(LANGUAGES.path("pmqa/calculator/", lang)).select_one("script[data-pmqa-data]").string
-        assert json.loads(raw)["locale"] == LANGUAGES.locale_tag(lang)
+        assert json.loads(raw)["locale"] == LANGUAGES.intl_locale(lang)
 
 
 def test_an_edited_item_title_reaches_the_page(project_copy, tmp_path):

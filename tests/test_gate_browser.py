@@ -52,7 +52,7 @@ def test_search_and_calculator_work_under_the_csp(watched_page, nginx):
     watched_page.goto(nginx.url + "pmqa/calculator/", wait_until="networkidle")
     watched_page.check('input[name="item-1.1"][value="basic"]')
     with watched_page.expect_download():
-        watched_page.locator('[data-pmqa-action="export"]').click()
+        watched_page.locator('[data-pmqa-action="export-json"]').click()
     box = watched_page.locator(".md-search__input")
     box.click()
     box.fill("ประชุม")
