@@ -31,7 +31,7 @@ from site_files import DEFAULT, LANGUAGES, OTHER
 
 CALCULATOR = "pmqa/calculator/"
 STORAGE_KEY = "reo13.pmqa-assessment"
-UI = load_ui_strings(UI_STRINGS_FILE)
+UI = load_ui_strings(UI_STRINGS_FILE, LANGUAGES)
 ITEMS = [item for category in SCORING["categories"] for item in category["items"]]
 THAI = re.compile("[\u0e00-\u0e7f]")
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
