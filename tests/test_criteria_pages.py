@@ -70,6 +70,6 @@ def test_an_unknown_marker_stops_the_build(project_copy, tmp_path):
     page.write_text(page.read_text(encoding="utf-8") + "\n<!-- pmqa:chart -->\n", encoding="utf-8")
     result = build_site(project_copy, tmp_path / "out")
     assert result.returncode != 0
-    known = "<!-- pmqa:heading -->, <!-- pmqa:items -->, <!-- pmqa:levels -->, <!-- pmqa:categories -->"
+    known = "<!-- pmqa:heading -->, <!-- pmqa:items -->, <!-- pmqa:levels -->, <!-- pmqa:categories -->, <!-- pmqa:weights -->"
     assert f"docs/pmqa/index.md: body: expected one of the markers {known}, got <!-- pmqa:chart -->" in result.stderr
     assert "Traceback" not in result.stderr
