@@ -309,7 +309,11 @@
 
   function resultItem(result, query, root) {
     const {match, text, title} = result;
-    const first = match.marks.length ? match.marks[0][0] : 0;
+    // The snippet shows the first match after the page's title (its text starts with it), or
+    // the text after the title when only the title matched.
+    const body = text.startsWith(title) ? title.length : 0;
+    const inBody = match.marks.find(([start]) => start >= body);
+    const first = inBody ? inBody[0] : body;
     const anchor = sectionOf(result, first);
     const link = document.createElement("a");
     link.className = "md-search-result__link";
@@ -441,8 +445,9 @@
       }
     });
     // Focus follows the click on the header's search button, which mobile keyboards need.
-    for (const label of document.querySelectorAll('.md-header [for="__search"]')) label.addEventListener("click", () => input.focus());
-    input.addEventListener("focus", () => setToggle(true));
+    for (const label of document.querySelectorAll('.md-header__button[for="__search"]')) label.addEventListener("click", () => input.focus());
+    // After the click that focused the box has toggled search itself (the header's button).
+    input.addEventListener("focus", () => setTimeout(() => setToggle(true)));
     input.addEventListener("input", run);
     input.addEventListener("compositionend", run);
     form.addEventListener("submit", (event) => {
