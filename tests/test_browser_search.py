@@ -15,6 +15,7 @@ import time
 from urllib.parse import urlsplit
 
 import pytest
+from browser_checks import CONTRAST_RATIO_JS, CONTRASTS, axe_violations, store_display_choice
 from conftest import CHROMIUM, CHROMIUM_ARGS
 from search_queries import ENGLISH_STEMS, QUERY_SETS
 from site_files import DEFAULT, LANGUAGES, OTHER
@@ -278,3 +279,21 @@ def test_keyboard_opens_moves_through_results_and_closes(page, site_url):
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     page.wait_for_url(lambda url: urlsplit(url).path == "/privacy/")
+
+
+@pytest.mark.parametrize("contrast", CONTRASTS)
+def test_open_search_with_results_is_accessible_on_a_phone_in_every_display_mode(browser, site_url, contrast):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True, bypass_csp=True)
+    store_display_choice(context, {"fontSize": "largest", "contrast": contrast})
+    page = context.new_page()
+    page.goto(site_url)
+    page.locator('.md-header__button[for="__search"]').click()
+    page.keyboard.type("หมวด 7", delay=30)
+    results_of(page, "หมวด 7")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    assert axe_violations(page) == []
+    meta = page.locator(".md-search-result__meta")
+    assert meta.evaluate(CONTRAST_RATIO_JS) >= 4.5
+    box = page.locator(".md-search__input").bounding_box()
+    assert box["width"] >= 150  # room for the query between the icons at the largest text size
+    context.close()
