@@ -33,6 +33,8 @@ ALLOWED = {
     ("scripts/sample_news.py", "en"): "sample sentences written in English",
     ("scripts/page_weight.py", "th"): "a Thai word to search for",
     ("scripts/page_weight.py", "en"): "an English word to search for",
+    ("scripts/search_scale.py", "th"): "Thai queries to measure",
+    ("scripts/search_scale.py", "en"): "English queries to measure",
 }
 
 
