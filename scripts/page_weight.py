@@ -58,7 +58,7 @@ def measure(site_dir: Path) -> dict:
             before = list(fetched)
             page.keyboard.press("/")
             page.keyboard.type(query, delay=30)
-            page.wait_for_selector(f".md-search-result__list[data-query={json.dumps(query)}]", state="attached")
+            page.wait_for_selector(f".md-search-result__list[data-query={json.dumps(query, ensure_ascii=False)}]", state="attached")
             page.wait_for_load_state("networkidle")
             size = lambda urls: sum(gzip_size(site_dir / unquote(urlsplit(u).path.lstrip("/")) / ("index.html" if u.endswith("/") else "")) for u in urls)  # noqa: E731
             report[lang] = {"before_search_gzip_bytes": size(before), "after_search_gzip_bytes": size(fetched), "requests_before": len(before), "requests_after": len(fetched)}

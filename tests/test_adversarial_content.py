@@ -487,7 +487,7 @@ def test_in_chromium_search_results_show_titles_as_text(watched, adversarial_ser
     watched.goto(adversarial_server.url, wait_until="networkidle")
     watched.keyboard.press("/")
     watched.keyboard.type(query, delay=20)
-    watched.wait_for_selector(f".md-search-result__list[data-query={json.dumps(query)}]", state="attached")
+    watched.wait_for_selector(f".md-search-result__list[data-query={json.dumps(query, ensure_ascii=False)}]", state="attached")
     titles = [t.strip() for t in watched.locator(".md-search-result__item h1").all_text_contents()]
     assert PAYLOADS[key] in titles
     assert browser_problems(watched) == []

@@ -23,6 +23,7 @@ import hashlib
 import json
 import math
 import shutil
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,13 +78,13 @@ def differences(numbers: list[int]) -> list[int]:
 # The files of one language's index, by path under its search folder: name -> JSON value.
 def index_files(pages: list[SearchPage]) -> dict[str, object]:
     pages = sorted(pages, key=lambda page: page.order)
-    text_postings: dict[str, list[int]] = {}
-    title_postings: dict[str, list[int]] = {}
+    text_postings: dict[str, list[int]] = defaultdict(list)
+    title_postings: dict[str, list[int]] = defaultdict(list)
     for number, page in enumerate(pages):
         for gram in grams(flat(page.content.text)):
-            text_postings.setdefault(gram, []).append(number)
+            text_postings[gram].append(number)
         for gram in grams(flat(page.content.title)):
-            title_postings.setdefault(gram, []).append(number)
+            title_postings[gram].append(number)
     size = sum(len(gram) + 2 * len(postings) + 6 for postings in (text_postings, title_postings) for gram, postings in postings.items())
     gram_files = max(1, math.ceil(size / GRAM_FILE_BYTES))
     files: dict[str, object] = {}
@@ -97,7 +98,11 @@ def index_files(pages: list[SearchPage]) -> dict[str, object]:
             [page.location, page.content.title, page.content.text, [list(section) for section in page.content.sections]]
             for page in pages[first : first + PAGES_PER_FILE]
         ]
-    version = hashlib.sha256(json.dumps(files, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:12]
+    # Every file follows from the pages (in this FORMAT): their text identifies the index.
+    version = hashlib.sha256(str(FORMAT).encode())
+    for page in pages:
+        version.update(json.dumps([page.location, page.content.title, page.content.text, page.content.sections], ensure_ascii=False).encode())
+    version = version.hexdigest()[:12]
     files[MANIFEST] = {"format": FORMAT, "id": version, "pages": len(pages), "pages_per_file": PAGES_PER_FILE, "gram_files": gram_files}
     return files
 
