@@ -18,6 +18,7 @@ A measurement, not a test: figures go into README.md ("Search") with the date an
 import argparse
 import gzip
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -77,7 +78,7 @@ def measure_query(browser, url: str, query: str, typed: bool) -> dict:
     else:
         page.keyboard.insert_text(query)  # pasted: every file it needs is asked for after it
     page.wait_for_function("q => q in window.__shown", arg=query, timeout=60_000)
-    shown, typed = page.evaluate("q => [window.__shown[q], window.__typed]", query)
+    shown, last_input = page.evaluate("q => [window.__shown[q], window.__typed]", query)
     entries = [entry for entry in page.evaluate(SEARCH_ENTRIES) if entry["end"] <= shown]
     count = page.locator(".md-search-result__meta").inner_text()
     context.close()
@@ -89,8 +90,8 @@ def measure_query(browser, url: str, query: str, typed: bool) -> dict:
         "transfer_bytes": sum(entry["transfer"] for entry in entries),
         "body_bytes": sum(entry["body"] for entry in entries),
         # from when both the whole query and the last file it needed were there
-        "ms_to_results": round(shown - max(typed, *(entry["end"] for entry in entries))),
-        "ms_after_last_key": round(shown - typed),
+        "ms_to_results": round(shown - max(last_input, *(entry["end"] for entry in entries))),
+        "ms_after_last_key": round(shown - last_input),
         "count": count,
     }
 
@@ -128,7 +129,7 @@ def build_with_posts(posts: int, work: Path) -> tuple[Path, float]:
     write_sample_posts(project / "docs", posts)
     started = time.monotonic()
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(work / "site")]
-    subprocess.run(command, check=True, env={"NO_MKDOCS_2_WARNING": "1", **__import__("os").environ})
+    subprocess.run(command, check=True, env={"NO_MKDOCS_2_WARNING": "1", **os.environ})
     return work / "site", time.monotonic() - started
 
 
@@ -164,6 +165,8 @@ if __name__ == "__main__":
             site, seconds = build_with_posts(posts, folder)
             results[posts] = {"build_seconds": round(seconds, 1), "languages": measure(site, folder)}
             print(f"{posts} posts per language: built in {seconds:.0f} s", file=sys.stderr)
+    # The machine's load skews the timings: say what it was.
+    print(f"load average (1, 5, 15 min): {os.getloadavg()}", file=sys.stderr)
     failures = [
         f"{posts} {lang} {query['query']}: {query['search_files_before_opening']} search files before opening"
         for posts, report in results.items()

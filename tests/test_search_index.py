@@ -152,3 +152,10 @@ def test_each_language_searches_its_own_pages_except_the_news_listings(site, lan
 
 def test_materials_own_index_is_not_published(site):
     assert not list(site.root.rglob("search_index.json"))
+
+
+def test_search_js_ignores_one_character_as_its_pattern_does():
+    differing = node(
+        "Array.from({length: 0x10000}, (_, code) => code).filter(code => search.isIgnored(code) !== search.IGNORED_ONE.test(String.fromCharCode(code)))"
+    )
+    assert differing == []

@@ -32,21 +32,35 @@
     return text.normalize("NFC").toLowerCase().replace(IGNORED, "");
   }
 
-  // A text's flat form, with where each of its code units comes from in the text.
+  // A text's flat form, with where each of its code units comes from in the text. Most texts
+  // keep their length in lower case: one pass over code units; others character by character.
   function flatWithOrigins(text) {
-    let flatText = "";
+    const lower = text.toLowerCase();
+    const keep = lower.length === text.length;
+    const units = [];
     const origins = [];
     for (let i = 0; i < text.length; ) {
-      const character = String.fromCodePoint(text.codePointAt(i));
-      if (!IGNORED_ONE.test(character)) {
-        const lower = character.toLowerCase();
-        flatText += lower;
-        for (let unit = 0; unit < lower.length; unit++) origins.push(i);
+      const code = text.codePointAt(i);
+      const width = code > 0xffff ? 2 : 1;
+      if (!isIgnored(code)) {
+        const piece = keep ? lower.slice(i, i + width) : String.fromCodePoint(code).toLowerCase();
+        units.push(piece);
+        for (let unit = 0; unit < piece.length; unit++) origins.push(i);
       }
-      i += character.length;
+      i += width;
     }
     origins.push(text.length);
-    return {flatText, origins};
+    return {flatText: units.join(""), origins};
+  }
+
+  // IGNORED for one code point, without a regular expression per character (tested equal).
+  function isIgnored(code) {
+    if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+    if (code < 0x85) return false;
+    return (
+      code === 0x85 || code === 0xa0 || code === 0xad || code === 0x1680 || code === 0x180e || (code >= 0x2000 && code <= 0x200d) ||
+      code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x2060 || code === 0x3000 || code === 0xfeff
+    );
   }
 
   // A light English stemmer: strips one suffix, so the stem is always a prefix of the word
@@ -245,7 +259,8 @@
         const size = this.index.manifest.pages_per_file;
         const files = new Set();
         let take = 0;
-        while (take < this.unchecked.length && (files.size < 4 || files.has(Math.floor(this.unchecked[take] / size)))) {
+        // A screenful and a half of candidates at a time, from at most four files.
+        while (take < this.unchecked.length && take < count * 1.5 && (files.size < 4 || files.has(Math.floor(this.unchecked[take] / size)))) {
           files.add(Math.floor(this.unchecked[take] / size));
           take++;
         }
@@ -516,7 +531,7 @@
     dialog.classList.add("site-search--ready");
   }
 
-  global.siteSearch = {flat, flatWithOrigins, parseQuery, gramsOf, gramHash, stem, matchPage, SearchIndex};
+  global.siteSearch = {flat, flatWithOrigins, isIgnored, IGNORED_ONE, parseQuery, gramsOf, gramHash, stem, matchPage, SearchIndex};
   if (typeof module === "object" && module.exports) module.exports = global.siteSearch;
   if (typeof document !== "undefined") {
     const dialog = document.querySelector("[data-site-search]");
