@@ -201,10 +201,15 @@
       return this;
     }
 
+    // The pages holding each gram, in texts and titles (decoded once per gram).
     async postings(grams) {
       const {gram_files: count} = this.manifest;
       const files = await Promise.all(grams.map((gram) => this.load(`grams-${gramHash(gram) % count}.json`)));
-      return grams.map((gram, i) => ({text: pagesOf(files[i].text[gram]), title: pagesOf(files[i].title[gram])}));
+      this.decoded = this.decoded || new Map();
+      return grams.map((gram, i) => {
+        if (!this.decoded.has(gram)) this.decoded.set(gram, {text: pagesOf(files[i].text[gram]), title: pagesOf(files[i].title[gram])});
+        return this.decoded.get(gram);
+      });
     }
 
     async page(number) {
@@ -219,14 +224,18 @@
     }
 
     // The search of a query: its candidates in the order they are checked.
-    async search(query) {
+    // The search of a query: its candidates in the order they are checked; null when
+    // `wanted()` says, once the files have arrived, that the query is no longer asked.
+    async search(query, wanted = () => true) {
       await this.ready();
       const parsed = parseQuery(query);
       if (!parsed.phrase) return new Search(this, parsed, []);
       const strings = [parsed.phrase, ...parsed.words.map((word) => word.text)];
       const grams = strings.map((text) => spread(gramsOf(text), MAX_GRAMS));
       const unique = [...new Set(grams.flat())];
-      const postings = new Map((await this.postings(unique)).map((found, i) => [unique[i], found]));
+      const found = await this.postings(unique);
+      if (!wanted()) return null;
+      const postings = new Map(found.map((pages, i) => [unique[i], pages]));
       const pages = (list, field) => intersect(list.map((gram) => postings.get(gram)[field]));
       const phrase = pages(grams[0], "text");
       const words = grams.length > 1 ? intersect(grams.slice(1).map((list) => pages(list, "text"))) : [];
@@ -253,9 +262,10 @@
       return !this.unchecked.length && !this.checked.length;
     }
 
-    // The next results, best first: at least `count` of them unless there are fewer.
+    // The next results, best first: at least `count` of them unless there are fewer (or the
+    // search was dropped for a newer one).
     async next(count = SCREENFUL) {
-      while (this.checked.length < count && this.unchecked.length) {
+      while (this.checked.length < count && this.unchecked.length && !this.dropped) {
         const size = this.index.manifest.pages_per_file;
         const files = new Set();
         let take = 0;
@@ -407,6 +417,7 @@
       if (query === askedFor) return; // already shown, or on its way
       askedFor = query;
       const number = ++asked;
+      if (current) current.dropped = true; // its pages are not checked any more
       delete list.dataset.query;
       if (!flat(query)) {
         current = null;
@@ -417,7 +428,7 @@
       }
       if (!index.manifest) say(strings.textInitializer);
       try {
-        const search = await index.search(query);
+        const search = await index.search(query, () => number === asked);
         if (number !== asked) return;
         current = search;
         list.replaceChildren();
