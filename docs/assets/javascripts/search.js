@@ -122,11 +122,22 @@
     return pages;
   }
 
+  // The pages in every one of some ascending lists (walked side by side: no sets to build).
   function intersect(lists) {
     if (!lists.length) return [];
     const [shortest, ...others] = [...lists].sort((a, b) => a.length - b.length);
-    const sets = others.map((list) => new Set(list));
-    return shortest.filter((page) => sets.every((set) => set.has(page)));
+    let pages = shortest;
+    for (const list of others) {
+      const kept = [];
+      let at = 0;
+      for (const page of pages) {
+        while (at < list.length && list[at] < page) at++;
+        if (at === list.length) break;
+        if (list[at] === page) kept.push(page);
+      }
+      pages = kept;
+    }
+    return pages;
   }
 
   // Every place a flat needle occurs in a flat text (at most `limit`).
@@ -237,13 +248,14 @@
       if (!wanted()) return null;
       const postings = new Map(found.map((pages, i) => [unique[i], pages]));
       const pages = (list, field) => intersect(list.map((gram) => postings.get(gram)[field]));
-      const phrase = pages(grams[0], "text");
+      // Checked in this order: the phrase's grams in the title, in the text, every word's in the text.
+      const rank = new Uint8Array(this.manifest.pages);
       const words = grams.length > 1 ? intersect(grams.slice(1).map((list) => pages(list, "text"))) : [];
-      const title = new Set(pages(grams[0], "title"));
-      const inPhrase = new Set(phrase);
-      const candidates = [...new Set([...phrase, ...words])].sort(
-        (a, b) => title.has(b) - title.has(a) || inPhrase.has(b) - inPhrase.has(a) || a - b,
-      );
+      for (const page of words) rank[page] = 1;
+      for (const page of pages(grams[0], "text")) rank[page] = 2;
+      for (const page of pages(grams[0], "title")) rank[page] = 3; // a title is part of its page's text
+      const candidates = [];
+      for (const wanted of [3, 2, 1]) rank.forEach((value, page) => value === wanted && candidates.push(page));
       return new Search(this, parsed, candidates);
     }
   }
@@ -472,8 +484,9 @@
     });
     // Focus follows the click on the header's search button, which mobile keyboards need.
     for (const label of document.querySelectorAll('.md-header__button[for="__search"]')) label.addEventListener("click", () => input.focus());
-    // After the click that focused the box has toggled search itself (the header's button).
-    input.addEventListener("focus", () => setTimeout(() => setToggle(true)));
+    // After the click that focused the box has toggled search itself (the header's button),
+    // and only if the box still has focus (Escape may have come first).
+    input.addEventListener("focus", () => setTimeout(() => document.activeElement === input && setToggle(true)));
     input.addEventListener("input", run);
     input.addEventListener("compositionend", run);
     form.addEventListener("submit", (event) => {
