@@ -113,6 +113,17 @@ def test_typed_right_after_opening_is_searched_when_the_index_arrives(page, slow
     assert page.locator(".md-search__input").input_value() == "ชลบุรี"
 
 
+def test_typing_on_while_the_first_results_are_loading(page, slow_url, page_texts):
+    open_search(page, slow_url)
+    page.keyboard.type("แป้")  # one page: the end of its short list is in view
+    # its count is shown: its page's text is on its way (1.5 s) when typing goes on
+    page.wait_for_function(
+        "() => { const meta = document.querySelector('.md-search-result__meta'); return !Object.values(meta.closest('[data-site-search]').dataset).includes(meta.textContent); }"
+    )
+    page.keyboard.type("นพิมพ์", delay=50)
+    assert set(results_of(page, "แป้นพิมพ์")) == expected_pages(page_texts, DEFAULT, "แป้นพิมพ์")
+
+
 def test_typed_at_human_speed_once_the_index_is_there(page, site_url, page_texts):
     open_search(page, site_url)
     page.wait_for_load_state("networkidle")

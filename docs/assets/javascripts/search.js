@@ -271,7 +271,7 @@
     }
 
     get done() {
-      return !this.unchecked.length && !this.checked.length;
+      return this.dropped || (!this.unchecked.length && !this.checked.length);
     }
 
     // The next results, best first: at least `count` of them unless there are fewer (or the
@@ -412,15 +412,17 @@
       const search = current;
       if (!search || search.done || search.busy) return;
       search.busy = true;
+      let results = [];
       try {
-        const results = await search.next();
+        results = await search.next();
         if (search !== current) return;
         list.append(...results.map((result) => resultItem(result, search.query, root)));
         say(count(search.total));
       } finally {
         search.busy = false;
       }
-      if (search === current && !search.done && scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 200) showMore();
+      // Fill the list while its end is in view, as long as results keep coming.
+      if (results.length && search === current && !search.done && scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 200) showMore();
     }
 
     // Search the box's current text; only the latest query's results are ever shown.
