@@ -71,6 +71,7 @@ def measure_query(browser, url: str, query: str, typed: bool) -> dict:
     page = context.new_page()
     page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
     page.goto(url, wait_until="networkidle")
+    page.wait_for_selector(".site-search--ready", state="attached")  # its script has run: "/" opens search
     before_opening = page.evaluate(SEARCH_ENTRIES)
     page.keyboard.press("/")
     if typed:

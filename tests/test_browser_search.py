@@ -65,6 +65,7 @@ def results_of(page, query, timeout=15_000) -> list[str]:
 
 def open_search(page, url):
     page.goto(url)
+    page.wait_for_selector(".site-search--ready", state="attached")  # its script has run: "/" opens search
     page.keyboard.press("/")
     assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
 
