@@ -255,7 +255,8 @@ def on_the_day_site(tmp_path_factory):
 def everything_listing_posts(site: BuiltSite) -> str:
     """The text of every place a post could be listed: listings, feeds, search, sitemap."""
     roots = [site.root / LANGUAGES.prefix(lang) for lang in LANGUAGES.codes]
-    files = [site.root / "sitemap.xml"] + [root / path for root in roots for path in ("news/rss.xml", "news/atom.xml", "search/search_index.json")]
+    files = [site.root / "sitemap.xml"] + [root / path for root in roots for path in ("news/rss.xml", "news/atom.xml")]
+    files += [path for root in roots for path in (root / "search").glob("pages-*.json")]
     files += [path for path in site.html_files if "/news/" in path.as_posix() or path.parent in roots]
     return "\n".join(path.read_text(encoding="utf-8") for path in files)
 
@@ -295,7 +296,7 @@ def test_a_post_saved_with_a_utf8_bom_builds_without_a_trace_of_it(held_site):
     soup = site.soup("news/2026/bom/")
     assert soup.h1.get_text(strip=True) == "ข่าวที่บันทึกพร้อม BOM"
     assert "title:" not in soup.select_one(".site-news-post").get_text()
-    titles = [entry["title"] for entry in json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]]
+    titles = [title for path in (site.root / "search").glob("pages-*.json") for _, title, _, _ in json.loads(path.read_text(encoding="utf-8"))]
     assert not any(title.startswith("\ufeff") for title in titles)
 
 

@@ -7,6 +7,8 @@ pristine Material files, so a version bump fails in seconds, naming the patch. F
 - PartialCopy: a Material partial copied into overrides/ with a few edits; preferred wherever
   Material lets a template be overridden. The copy is the pristine file (whose SHA-256 is
   recorded) with the Material header replaced by COPY_HEADER and each edit applied once.
+- PartialReplaced: a Material partial that overrides/ replaces with the site's own; the
+  pristine file's SHA-256 is recorded, so that a Material that changes it is noticed.
 - TemplateEdit: an exact text of a block's output (`super()` in overrides/main.html, through
   the `material_edit` filter), where overriding the block would copy fingerprinted asset names.
 - MarkupFix: an exact text of every rendered page, for markup base.html writes outside any block.
@@ -39,6 +41,13 @@ class PartialCopy:
     name: str  # the template, in Material's templates and in overrides/
     sha256: str  # of Material's pristine file at the pinned version
     edits: tuple[tuple[str, str], ...]  # (old, new): each old text once in the pristine file
+
+
+@dataclass(frozen=True)
+class PartialReplaced:
+    name: str  # the template, in Material's templates and in overrides/
+    sha256: str  # of Material's pristine file at the pinned version
+    kept: str  # what of Material's file the site's own keeps: re-check it when Material changes
 
 
 @dataclass(frozen=True)
@@ -75,17 +84,14 @@ COPY_HEADER = "{{#- Material's {name}, copied with the edits listed in hooks/off
 MATERIAL_HEADER = "{#-\n  This file was automatically generated - do not edit\n-#}\n"
 
 PATCHES = (
-    # The search dialog has no accessible name (Lighthouse, axe): it gets the name of its
-    # search box ("ค้นหา", "Search").
-    PartialCopy(
+    # The site's search replaces Material's (README, "Search"): its own dialog, in Material's
+    # header and with Material's look, run by docs/assets/javascripts/search.js. Material's
+    # search plugin stays enabled only because its header shows the search button and
+    # includes this partial when it is.
+    PartialReplaced(
         "partials/search.html",
         "bfd556535abcddb99396ab2a7e3acc2ebcd3f36756007d3969396caa4126be30",
-        (
-            (
-                '<div class="md-search" data-md-component="search" role="dialog">',
-                """<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t('search.placeholder') }}">""",
-            ),
-        ),
+        "the markup the md-search styles and the `__search` toggle expect",
     ),
     # The Nu Html Checker rejects the empty tabindex of the navigation's section labels.
     PartialCopy(
@@ -102,8 +108,6 @@ PATCHES = (
             ),
         ),
     ),
-    # Search reads the index of the page's own language (hooks/search_index.py).
-    TemplateEdit("search index of the page's language", '"base": {base_url}', '"base": {search_base}'),
     # Material's bundle, deferred: even at the end of <body> a plain script blocks rendering.
     TemplateEdit("deferred bundle", '.min.js"></script>', '.min.js" defer></script>'),
     # The Nu Html Checker rejects autocomplete="off" on the drawer and search toggles (only
@@ -126,24 +130,6 @@ PATCHES = (
         "assets/javascripts/bundle.*.min.js",
         "ui({document$:ct});",
         "/* alternate sitemap lookup removed: hooks/officesite/material.py */",
-    ),
-    # Material downloads the search index on every page load; it is fetched only when the
-    # reader opens search (the search toggle), which is all the index is for.
-    ScriptPatch(
-        "search index on opening search only",
-        "assets/javascripts/bundle.*.min.js",
-        'L($(location.protocol!=="file:"),Je("search"))',
-        'L($(!1),Je("search"))',
-    ),
-    # Material's search worker splits only Han-script queries into words; it also hands each
-    # query to siteThaiQuery (docs/assets/javascripts/thai-query.js, loaded into the worker on
-    # the first search), which splits Thai runs into the words hooks/search_index.py indexed.
-    ScriptPatch(
-        "Thai query segmentation",
-        "assets/javascripts/workers/search.*.min.js",
-        'e=e.replace(new RegExp("\\\\p{sc=Han}+","gu"),s=>[...fe(s,this.index.invertedIndex)].join("* "))',
-        'e=(self.siteThaiQuery||(importScripts("../thai-query.js"),self.siteThaiQuery))('
-        'e.replace(new RegExp("\\\\p{sc=Han}+","gu"),s=>[...fe(s,this.index.invertedIndex)].join("* ")),this.index.invertedIndex)',
     ),
     # The head script keys the reader's stored choices by `extra.scope`, which the CSP sets to
     # the site's root so that the script, and its hash, are the same at every depth.
@@ -211,14 +197,18 @@ def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-# The copied partials whose pristine Material file is no longer the one they were copied from.
+# The copied or replaced partials whose pristine Material file is no longer the one recorded.
 def changed_partial_problems(templates: Path) -> list[str]:
     return [
-        f"{WHERE}: {copy.name}: expected Material's file with SHA-256 {copy.sha256}, got "
-        f"{sha256_of(templates / copy.name) if (templates / copy.name).is_file() else 'no file'}: "
-        f"copy it again into overrides/{copy.name} with the listed edits, then record its hash"
-        for copy in patches_of(PartialCopy)
-        if not (templates / copy.name).is_file() or sha256_of(templates / copy.name) != copy.sha256
+        f"{WHERE}: {partial.name}: expected Material's file with SHA-256 {partial.sha256}, got "
+        f"{sha256_of(templates / partial.name) if (templates / partial.name).is_file() else 'no file'}: "
+        + (
+            f"copy it again into overrides/{partial.name} with the listed edits, then record its hash"
+            if isinstance(partial, PartialCopy)
+            else f"check that overrides/{partial.name} still keeps {partial.kept}, then record its hash"
+        )
+        for partial in patches_of(PartialCopy) + patches_of(PartialReplaced)
+        if not (templates / partial.name).is_file() or sha256_of(templates / partial.name) != partial.sha256
     ]
 
 
