@@ -50,6 +50,16 @@ def test_the_thai_post_keeps_the_published_text(site):
     assert "ซึ่งจะเริ่มตรวจประเมินปี พ.ศ.2561 เป็นต้นไป" in text
 
 
+# The article's ten characteristics of Public Sector 4.0, written "1)…2)…" in one paragraph
+# in the original, are a list a reader (and a screen reader) can count, in both languages.
+@pytest.mark.parametrize("prefix, first", [("", "ทำงานอย่างเปิดเผย โปร่งใส"), (OTHER_PREFIX, "it works openly and transparently")])
+def test_the_post_lists_the_ten_characteristics(site, prefix, first):
+    lists = site.soup(prefix + POST).select(".site-news-post ol")
+    assert [len(ol.find_all("li", recursive=False)) for ol in lists] == [10]
+    assert lists[0].li.get_text(strip=True).startswith(first)
+    assert "1)" not in lists[0].get_text() and "10)" not in lists[0].get_text()
+
+
 @pytest.mark.parametrize("prefix", PREFIXES)
 def test_news_index_lists_the_post_with_date_summary_and_link(site, prefix):
     entry = site.soup(prefix + "news/").select_one(".site-news-entry")
