@@ -74,6 +74,15 @@ PATCHES = (
                 '<div class="md-search" data-md-component="search" role="dialog">',
                 """<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t('search.placeholder') }}">""",
             ),
+            # A submit button (HTML_CodeSniffer, H32): beside the clear button, shown once a
+            # query is typed, it opens the best result as Enter does (site-header.js).
+            (
+                """      <nav class="md-search__options" aria-label="{{ lang.t('search') }}">\n""",
+                """      <nav class="md-search__options" aria-label="{{ lang.t('search') }}">\n"""
+                """        <button type="submit" class="md-search__icon md-icon site-search-submit" title="{{ ui.search_go }}" aria-label="{{ ui.search_go }}" tabindex="-1">\n"""
+                """          {% include ".icons/material/arrow-right.svg" %}\n"""
+                """        </button>\n""",
+            ),
         ),
     ),
     # The Nu Html Checker rejects the empty tabindex of the navigation's section labels.
@@ -89,7 +98,88 @@ PATCHES = (
                 '<label class="md-nav__link {{ class }}" for="{{ path }}" id="{{ path }}_label" tabindex="{{ tabindex }}">',
                 '<label class="md-nav__link {{ class }}" for="{{ path }}" id="{{ path }}_label"{% if tabindex %} tabindex="{{ tabindex }}"{% endif %}>',
             ),
+            # Thai titles break between words (officesite.thai_breaks).
+            ("    {{ nav_item.title }}\n", "    {{ nav_item.title | thai_breaks }}\n"),
+            # The active page's table-of-contents toggle only where there is a table of contents
+            # to open: alone, the checkbox has no label, hence no name (HTML_CodeSniffer, pa11y).
+            ('      <input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">\n', ""),
+            (
+                '      {% if toc %}\n        <label class="md-nav__link md-nav__link--active" for="__toc">',
+                '      {% if toc %}\n        <input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">\n'
+                '        <label class="md-nav__link md-nav__link--active" for="__toc">',
+            ),
         ),
+    ),
+    # The header: a menu button (the drawer's label can be neither focused nor named), and
+    # the office's name, full or short (overrides/partials/site-name.html), instead of
+    # Material's two topics, site name and page title swapped on scrolling: both cut with an
+    # ellipsis where they do not fit, which on a phone is always.
+    PartialCopy(
+        "partials/header.html",
+        "8cf3fb15bcf969ff596649616fd99366b3c31c08d57a86d05308efc16d8fa75f",
+        (
+            (
+                '    <label class="md-header__button md-icon" for="__drawer">\n'
+                '      {% set icon = config.theme.icon.menu or "material/menu" %}\n'
+                '      {% include ".icons/" ~ icon ~ ".svg" %}\n'
+                "    </label>\n",
+                '    <label class="md-header__button md-icon site-drawer-label" for="__drawer">\n'
+                '      {% set icon = config.theme.icon.menu or "material/menu" %}\n'
+                '      {% include ".icons/" ~ icon ~ ".svg" %}\n'
+                "    </label>\n"
+                '    <button type="button" class="md-header__button md-icon site-drawer-button" aria-label="{{ ui.menu }}" aria-expanded="false" hidden data-site-drawer-button>\n'
+                '      {% include ".icons/" ~ icon ~ ".svg" %}\n'
+                "    </button>\n",
+            ),
+            (
+                '    <div class="md-header__title" data-md-component="header-title">\n'
+                '      <div class="md-header__ellipsis">\n'
+                '        <div class="md-header__topic">\n'
+                '          <span class="md-ellipsis">\n'
+                "            {{ config.site_name }}\n"
+                "          </span>\n"
+                "        </div>\n"
+                '        <div class="md-header__topic" data-md-component="header-topic">\n'
+                '          <span class="md-ellipsis">\n'
+                "            {% if page.meta and page.meta.title %}\n"
+                "              {{ page.meta.title }}\n"
+                "            {% else %}\n"
+                "              {{ page.title }}\n"
+                "            {% endif %}\n"
+                "          </span>\n"
+                "        </div>\n"
+                "      </div>\n"
+                "    </div>\n",
+                '    <div class="md-header__title site-header-name">\n'
+                '      {% include "partials/site-name.html" %}\n'
+                "    </div>\n",
+            ),
+        ),
+    ),
+    # The drawer's title: the office's name breaks between Thai words.
+    PartialCopy(
+        "partials/nav.html",
+        "af33f6e032f632eb055c365eb5f1a975bf8456152fa768e69a1aad6d470b843f",
+        (("    {{ config.site_name }}\n  </label>", "    {{ config.site_name | thai_breaks }}\n  </label>"),),
+    ),
+    # The office's emblem (extra.office.emblem, officesite.chrome) where Material puts its
+    # logo; decorative: the link around it is named with the office's name.
+    PartialCopy(
+        "partials/logo.html",
+        "e0925ef6c190174a5162ed1ecc55295016dd8a7beec3018db3e04aac283a2dd9",
+        (
+            (
+                "{% if config.theme.logo %}\n",
+                '{% if office_identity and office_identity.emblem %}\n  <img src="{{ office_identity.emblem | url }}" alt="">\n{% elif config.theme.logo %}\n',
+            ),
+        ),
+    ),
+    # The footer: the office, its contact facts, its parent organisation and the policy pages
+    # (overrides/partials/site-footer.html) instead of the copyright line.
+    PartialCopy(
+        "partials/footer.html",
+        "50c2a75f013b7b03fb97f381860c77df8fd5d13d68f90d3281754b68f69ec894",
+        (('      {% include "partials/copyright.html" %}\n', '      {% include "partials/site-footer.html" %}\n'),),
     ),
     # Search reads the index of the page's own language (hooks/search_index.py).
     TemplateEdit("search index of the page's language", '"base": {base_url}', '"base": {search_base}'),

@@ -16,7 +16,14 @@ OFFICE_FACTS = (
     ("accessibility_email", False, "mailto"),
 )
 # Facts other hooks use and check further, not shown on the contact page.
-OTHER_FACTS = (("security_contact", False),)  # hooks/security_txt.py
+OTHER_FACTS = (
+    ("security_contact", False),  # hooks/security_txt.py
+    # officesite.chrome: the header's short name, the parent organisation and its site, the emblem
+    ("short_name", True),
+    ("parent", True),
+    ("parent_url", False),
+    ("emblem", False),
+)
 
 
 # List what is wrong with the office block (empty when it is right).

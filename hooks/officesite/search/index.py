@@ -72,10 +72,16 @@ MIN_PIECE = 4
 
 @lru_cache(maxsize=65536)
 def _thai_words(run: str) -> tuple[str, ...]:
+    return tuple(piece for word in newmm_words(run) for piece in split_compound(word))
+
+
+# A Thai run split into newmm's words, compounds kept whole; also where Thai lines may break
+# (officesite.thai_breaks), so both read the same dictionary, loaded once.
+@lru_cache(maxsize=65536)
+def newmm_words(run: str) -> tuple[str, ...]:
     from pythainlp.tokenize import word_tokenize  # imported on first use
 
-    words = word_tokenize(run, engine="newmm", custom_dict=_newmm_dictionary(), keep_whitespace=False)
-    return tuple(piece for word in words if word for piece in split_compound(word))
+    return tuple(word for word in word_tokenize(run, engine="newmm", custom_dict=_newmm_dictionary(), keep_whitespace=False) if word)
 
 
 class PrefixDictionary:
