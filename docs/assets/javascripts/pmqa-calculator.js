@@ -24,7 +24,13 @@
       });
       this.form = root.querySelector("[data-pmqa-form]");
       this.form.addEventListener("change", () => this.onAnswersChanged());
-      this.form.addEventListener("submit", (event) => event.preventDefault());
+      // The results follow every answer already; the form's submit button takes the reader to them.
+      this.form.addEventListener("submit", (event) => {
+        event.preventDefault();
+        const results = root.querySelector("#calculator-results");
+        results.tabIndex = -1;
+        results.focus();
+      });
       root.querySelector("[data-pmqa-import]").addEventListener("change", (event) => this.importFile(event.target));
       root.addEventListener("click", (event) => this.onAction(event));
       window.addEventListener("storage", (event) => {
