@@ -66,7 +66,9 @@ def mark_short_texts(content: str) -> str:
 
 
 # The `thai_breaks` filter of the templates: text (escaped here unless it is Markup already)
-# with its Thai runs marked.
+# with its Thai runs marked. Navigation titles come back on every page: each is marked once
+# (typed: a str and the Markup of the same characters are escaped differently).
+@lru_cache(maxsize=4096, typed=True)
 def thai_breaks(value) -> Markup:
     text = value if isinstance(value, Markup) else escape("" if value is None else str(value))
     return Markup(mark_html(str(text)))
