@@ -209,6 +209,13 @@ def test_the_phone_menu_button_opens_the_drawer_moves_focus_in_and_escape_closes
         assert button.get_attribute("aria-expanded") == "true"
         assert page.evaluate("document.querySelector('.md-sidebar--primary').contains(document.activeElement)")
         assert page.evaluate(FOCUS_STATE)["visible"]
+        # The drawer covers the page: focus stays in it, both ways, until it is closed.
+        inside = []
+        for key in ["Tab"] * 25 + ["Shift+Tab"] * 30:
+            page.keyboard.press(key)
+            inside.append(page.evaluate("document.body === document.activeElement || document.querySelector('.md-sidebar--primary').contains(document.activeElement)"))
+        assert all(inside)
+        page.locator(".md-sidebar--primary a.md-nav__link").first.focus()
         page.keyboard.press("Escape")
         page.evaluate(SETTLED)
         assert button.get_attribute("aria-expanded") == "false"

@@ -15,6 +15,7 @@ import re
 from pathlib import PurePosixPath
 
 from officesite.metadata_shown import shown_value
+from officesite.news.pages import site_path_url
 from officesite.office import office_facts
 
 LINK_LISTS = ("home_links", "footer_links")
@@ -98,7 +99,7 @@ def chrome_context(extra: dict, pages, lang, languages, strings) -> dict:
             "short_name": text_in(office.get("short_name"), lang),
             "parent": text_in(office.get("parent"), lang),
             "parent_url": text_in(office.get("parent_url"), lang),
-            "emblem": text_in(office.get("emblem"), lang),
+            "emblem": site_path_url(text_in(office.get("emblem"), lang)),
         },
         "office_facts": facts,
         "home_links": links("home_links"),

@@ -2,7 +2,8 @@
 // Material opens its drawer with a checkbox (#__drawer) toggled by a <label>, which the
 // keyboard can neither reach nor operate, and moves the closed drawer off-screen, where its
 // links still take focus. Here a real button opens and closes it, the closed drawer is inert
-// (out of the tab order and the accessibility tree), focus moves into the open drawer and
+// (out of the tab order and the accessibility tree), and so is the rest of the page while it
+// is open (the drawer and its overlay cover it: a modal), focus moves into the open drawer and
 // back to the button, and Escape closes it. Without this script Material's label still works.
 (function () {
   "use strict";
@@ -10,6 +11,8 @@
   // Below this width Material's navigation is a drawer (its own breakpoint, 76.25em).
   const DRAWER_MEDIA = "(max-width: 76.234375em)";
   const FOCUSABLE = "a[href], button:not([disabled]), input:not([type=hidden]), [tabindex]:not([tabindex='-1'])";
+  // What the open drawer covers: the page around it.
+  const COVERED = "[data-md-component=skip], .site-display, .md-header, .md-content, .md-sidebar--secondary, .md-top, .md-footer";
 
   class Drawer {
     constructor(toggle, sidebar, button, label) {
@@ -49,10 +52,12 @@
     update() {
       const drawer = this.isDrawer();
       const open = drawer && this.toggle.checked;
-      // Focus inside a drawer being closed (by its title or the overlay) goes back to the button.
-      if (drawer && !open && this.sidebar.contains(document.activeElement)) this.button.focus();
+      const focusInside = this.sidebar.contains(document.activeElement);
       this.sidebar.inert = drawer && !open;
+      for (const covered of document.querySelectorAll(COVERED)) covered.inert = open;
       this.button.setAttribute("aria-expanded", String(open));
+      // Focus inside a drawer being closed (by its title or the overlay) goes back to the button.
+      if (drawer && !open && focusInside) this.button.focus();
     }
   }
 
