@@ -4,14 +4,14 @@ import json
 
 from conftest import ROOT, build_site
 from officesite.criteria.metadata import load_criteria
-from site_files import LANGUAGES, OTHER
+from site_files import LANGUAGES, OTHER, shown_text
 
 CRITERIA = load_criteria(ROOT / "docs" / "pmqa", LANGUAGES)
 
 
 def table_rows(soup, index=0):
     table = soup.select(".md-content table")[index]
-    return [[cell.get_text(strip=True) for cell in row.select("td")] for row in table.select("tbody tr")]
+    return [[shown_text(cell) for cell in row.select("td")] for row in table.select("tbody tr")]
 
 
 def test_category_pages_list_the_items_of_their_metadata(site):

@@ -106,7 +106,88 @@ PATCHES = (
                 '<label class="md-nav__link {{ class }}" for="{{ path }}" id="{{ path }}_label" tabindex="{{ tabindex }}">',
                 '<label class="md-nav__link {{ class }}" for="{{ path }}" id="{{ path }}_label"{% if tabindex %} tabindex="{{ tabindex }}"{% endif %}>',
             ),
+            # Thai titles break between words (officesite.thai_breaks).
+            ("    {{ nav_item.title }}\n", "    {{ nav_item.title | thai_breaks }}\n"),
+            # The active page's table-of-contents toggle only where there is a table of contents
+            # to open: alone, the checkbox has no label, hence no name (HTML_CodeSniffer, pa11y).
+            ('      <input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">\n', ""),
+            (
+                '      {% if toc %}\n        <label class="md-nav__link md-nav__link--active" for="__toc">',
+                '      {% if toc %}\n        <input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">\n'
+                '        <label class="md-nav__link md-nav__link--active" for="__toc">',
+            ),
         ),
+    ),
+    # The header: a menu button (the drawer's label can be neither focused nor named), and
+    # the office's name, full or short (overrides/partials/site-name.html), instead of
+    # Material's two topics, site name and page title swapped on scrolling: both cut with an
+    # ellipsis where they do not fit, which on a phone is always.
+    PartialCopy(
+        "partials/header.html",
+        "8cf3fb15bcf969ff596649616fd99366b3c31c08d57a86d05308efc16d8fa75f",
+        (
+            (
+                '    <label class="md-header__button md-icon" for="__drawer">\n'
+                '      {% set icon = config.theme.icon.menu or "material/menu" %}\n'
+                '      {% include ".icons/" ~ icon ~ ".svg" %}\n'
+                "    </label>\n",
+                '    <label class="md-header__button md-icon site-drawer-label" for="__drawer">\n'
+                '      {% set icon = config.theme.icon.menu or "material/menu" %}\n'
+                '      {% include ".icons/" ~ icon ~ ".svg" %}\n'
+                "    </label>\n"
+                '    <button type="button" class="md-header__button md-icon site-drawer-button" aria-label="{{ ui.menu }}" aria-expanded="false" hidden data-site-drawer-button>\n'
+                '      {% include ".icons/" ~ icon ~ ".svg" %}\n'
+                "    </button>\n",
+            ),
+            (
+                '    <div class="md-header__title" data-md-component="header-title">\n'
+                '      <div class="md-header__ellipsis">\n'
+                '        <div class="md-header__topic">\n'
+                '          <span class="md-ellipsis">\n'
+                "            {{ config.site_name }}\n"
+                "          </span>\n"
+                "        </div>\n"
+                '        <div class="md-header__topic" data-md-component="header-topic">\n'
+                '          <span class="md-ellipsis">\n'
+                "            {% if page.meta and page.meta.title %}\n"
+                "              {{ page.meta.title }}\n"
+                "            {% else %}\n"
+                "              {{ page.title }}\n"
+                "            {% endif %}\n"
+                "          </span>\n"
+                "        </div>\n"
+                "      </div>\n"
+                "    </div>\n",
+                '    <div class="md-header__title site-header-name">\n'
+                '      {% include "partials/site-name.html" %}\n'
+                "    </div>\n",
+            ),
+        ),
+    ),
+    # The drawer's title: the office's name breaks between Thai words.
+    PartialCopy(
+        "partials/nav.html",
+        "af33f6e032f632eb055c365eb5f1a975bf8456152fa768e69a1aad6d470b843f",
+        (("    {{ config.site_name }}\n  </label>", "    {{ config.site_name | thai_breaks }}\n  </label>"),),
+    ),
+    # The office's emblem (extra.office.emblem, officesite.chrome) where Material puts its
+    # logo; decorative: the link around it is named with the office's name.
+    PartialCopy(
+        "partials/logo.html",
+        "e0925ef6c190174a5162ed1ecc55295016dd8a7beec3018db3e04aac283a2dd9",
+        (
+            (
+                "{% if config.theme.logo %}\n",
+                '{% if office_identity and office_identity.emblem %}\n  <img src="{{ office_identity.emblem | url }}" alt="">\n{% elif config.theme.logo %}\n',
+            ),
+        ),
+    ),
+    # The footer: the office, its contact facts, its parent organisation and the policy pages
+    # (overrides/partials/site-footer.html) instead of the copyright line.
+    PartialCopy(
+        "partials/footer.html",
+        "50c2a75f013b7b03fb97f381860c77df8fd5d13d68f90d3281754b68f69ec894",
+        (('      {% include "partials/copyright.html" %}\n', '      {% include "partials/site-footer.html" %}\n'),),
     ),
     # Material's bundle, deferred: even at the end of <body> a plain script blocks rendering.
     TemplateEdit("deferred bundle", '.min.js"></script>', '.min.js" defer></script>'),

@@ -234,6 +234,11 @@ OFFICE = Kind(
             Field("opening_hours", PerLanguage(Text(empty=True), every_language=False, or_plain=True)),
             Field("accessibility_email", Text(empty=True)),
             Field("security_contact", Text(empty=True, rule=contact_problem)),
+            # The frame of every page (officesite.chrome, which checks the address and the file).
+            Field("short_name", PerLanguage(Text(empty=True), every_language=False, or_plain=True)),
+            Field("parent", PerLanguage(Text(empty=True), every_language=False, or_plain=True)),
+            Field("parent_url", Text(empty=True)),
+            Field("emblem", Text(empty=True)),
         ),
         expected="a mapping of office facts (address, phone, email…)",
     ),

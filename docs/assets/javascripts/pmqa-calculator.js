@@ -32,7 +32,11 @@
       this.notes = fieldsBy(root, "data-pmqa-note");
       this.evidence = fieldsBy(root, "data-pmqa-evidence");
       this.details = fieldsBy(root, "data-pmqa-field");
-      this.form.addEventListener("submit", (event) => event.preventDefault());
+      // The results follow every answer already; the form's submit button takes the reader to them.
+      this.form.addEventListener("submit", (event) => {
+        event.preventDefault();
+        root.querySelector("#calculator-results").focus();
+      });
       root.addEventListener("change", (event) => this.onChange(event));
       root.addEventListener("input", (event) => this.onInput(event));
       root.addEventListener("click", (event) => this.onAction(event));

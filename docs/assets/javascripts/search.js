@@ -550,6 +550,12 @@
     // with search open is searched at once.
     const saved = history.state && history.state.siteSearchQuery;
     if (typeof saved === "string" && !input.value) input.value = saved;
+    // A link to `?q=…` (the 404 page's "search this website") opens search with that query.
+    const linked = new URLSearchParams(location.search).get("q");
+    if (linked !== null) {
+      if (!input.value) input.value = linked;
+      open();
+    }
     if (toggle.checked) run();
     window.addEventListener("pageshow", (event) => {
       if (event.persisted && toggle.checked) run();

@@ -35,7 +35,7 @@ from officesite.news.posts import (
     page_numbers,
 )
 
-LATEST_ON_HOME = 5
+LATEST_ON_HOME = 6  # two rows of three cards on a wide screen
 
 
 @dataclass(frozen=True)
@@ -241,4 +241,8 @@ def news_archive_context(build, page, lang, config) -> dict:
 def news_post_context(build, page, lang, config) -> dict:
     post = post_of(build.news, build.languages, page.file.src_uri, page.file.locale)
     entry = post_entry(build.news.news, post, lang, build.languages)
-    return {"news_post": entry, "news_post_json_ld": news_article_json_ld(entry, build.languages, config.site_name)}
+    return {
+        "news_post": entry,
+        "news_post_json_ld": news_article_json_ld(entry, build.languages, config.site_name),
+        "news_index_url": build.languages.path(listing_path("index", None), lang),
+    }
