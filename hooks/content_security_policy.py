@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from officesite.build import every_language_built, starts_build
+from officesite.build import every_language_built, site_build
 from officesite.security.csp import (
     HEADER_FILE,
     body_script_problem,
@@ -24,15 +24,14 @@ from officesite.security.csp import (
 # -----------------------------------------------------------------------------
 
 
+# Material's head script keys storage by `extra.scope` (officesite.material lists it).
 def on_config(config):
-    if starts_build(config):
-        _state.clear()  # a new build (mkdocs serve rebuilds in one process)
     config.extra["scope"] = storage_scope(config.site_url)
 
 
+# Each language's run: its templates' scripts are rendered again (and must be the same).
 def on_env(env, config, files):
-    _state["env"] = env
-    _state.pop("language_hashes", None)  # rendered again for the language being built
+    site_build(config).policy.start_language(env)
     return env
 
 
@@ -44,24 +43,26 @@ def on_page_content(html, page, config, files):
     return html
 
 
-# After every other hook has added to the context: the templates' scripts for this build.
+# After every other hook has added to the context (the default priority is 0): the
+# templates' scripts are rendered with the context the page gets.
 @event_priority(-100)
 def on_page_context(context, page, config, nav):
-    remember_template_scripts(_state, context)
+    remember_template_scripts(site_build(config).policy, context)
     return context
 
 
 # Likewise for templates that are not pages (404.html, sitemap.xml).
 @event_priority(-100)
 def on_template_context(context, template_name, config):
-    remember_template_scripts(_state, context)
+    remember_template_scripts(site_build(config).policy, context)
     return context
 
 
-# After every other hook has shaped the page.
+# After every other hook has shaped the page (hooks/theme_patches.py's markup fixes included,
+# at the default priority 0): the page is checked as it is written.
 @event_priority(-100)
 def on_post_page(output, page, config):
-    return checked_with_policy(output, f"{source(page, config)} (/{page.url})", _state["hashes"])
+    return checked_with_policy(output, f"{source(page, config)} (/{page.url})", site_build(config).policy.hashes)
 
 
 # Likewise for templates that are not pages, once rendered.
@@ -69,7 +70,7 @@ def on_post_page(output, page, config):
 def on_post_template(output_content, template_name, config):
     if not template_name.endswith(".html"):
         return output_content
-    return checked_with_policy(output_content, f"template {template_name}", _state["hashes"])
+    return checked_with_policy(output_content, f"template {template_name}", site_build(config).policy.hashes)
 
 
 # After static-i18n (-100) has built every language, once every run has added its hashes.
@@ -79,8 +80,4 @@ def on_post_build(config):
         return
     header = Path(config.site_dir) / HEADER_FILE
     header.parent.mkdir(parents=True, exist_ok=True)
-    header.write_text(nginx_header(policy_text(_state["hashes"])), encoding="utf-8")
-
-
-# Per-build state: the Jinja environment of the run, the templates' script hashes.
-_state: dict = {}
+    header.write_text(nginx_header(policy_text(site_build(config).policy.hashes)), encoding="utf-8")

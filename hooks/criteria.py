@@ -5,9 +5,10 @@ The metadata is read and validated once per build (officesite.build); the calcul
 data is its page type's context (officesite.page_types).
 """
 
-from mkdocs.exceptions import PluginError
+from pathlib import Path
+
 from officesite.build import site_build
-from officesite.criteria.pages import MARKER, NEEDS_CATEGORY, RENDERERS
+from officesite.criteria.pages import with_generated_parts
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -21,13 +22,5 @@ def on_page_markdown(markdown, page, config, files):
     lang = page.file.locale  # a page shown untranslated keeps its own language's metadata
     metadata = page.meta.get("pmqa")
     category = build.criteria.categories[lang].get(metadata.get("category")) if isinstance(metadata, dict) else None
-
-    def replace(match):
-        name = match.group(1)
-        if name not in RENDERERS:
-            raise PluginError(f"{page.file.src_uri}: unknown marker <!-- pmqa:{name} --> (known: {', '.join(RENDERERS)})")
-        if name in NEEDS_CATEGORY and category is None:
-            raise PluginError(f"{page.file.src_uri}: <!-- pmqa:{name} --> needs the page's `pmqa` front matter")
-        return RENDERERS[name](build.criteria, category, build.strings[lang], lang, page.file.src_uri)
-
-    return MARKER.sub(replace, markdown)
+    where = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+    return with_generated_parts(markdown, build.criteria, category, build.strings[lang], lang, page.file.src_uri, where)

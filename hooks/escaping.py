@@ -6,6 +6,7 @@ The logic is in `officesite.security.escaping`; these handlers adapt it to MkDoc
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
+from officesite.build import site_build
 from officesite.security.escaping import (
     autoescape_for,
     escape_meta_texts,
@@ -20,9 +21,10 @@ from officesite.security.escaping import (
 # -----------------------------------------------------------------------------
 
 
+# Each language's run, after static-i18n has set that language's texts in the configuration.
 def on_env(env, config, files):
     env.autoescape = autoescape_for(project_templates(Path(config.theme.custom_dir)))
-    _state["config"] = escaped_config(config)
+    site_build(config).escaping.config = escaped_config(config)
     return env
 
 
@@ -33,14 +35,16 @@ def on_nav(nav, config, files):
     return nav
 
 
-# After every other hook has read the front matter as it was written.
+# After every other hook has read the front matter as it was written (the default priority
+# is 0; hooks/page_types.py sets a listing page's title there).
 @event_priority(-200)
 def on_page_markdown(markdown, page, config, files):
     escape_meta_texts(page.meta)
     return markdown
 
 
-# Once the page is rendered: its title, whichever source it came from, as Markup.
+# Once the page is rendered, after every other hook's on_page_content (the default priority
+# is 0): its title, whichever source it came from, as Markup.
 @event_priority(-200)
 def on_page_content(html, page, config, files):
     page.title = title_markup(page.meta.get("title"), page._title_from_render, page.title)
@@ -48,15 +52,10 @@ def on_page_content(html, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    context["config"] = _state["config"]
+    context["config"] = site_build(config).escaping.config
     return context
 
 
 def on_template_context(context, template_name, config):
-    context["config"] = _state["config"]
+    context["config"] = site_build(config).escaping.config
     return context
-
-
-# Per-run state: the configuration of the language being built, its texts escaped (on_env runs
-# once per language, after static-i18n has set that language's texts).
-_state: dict = {}

@@ -3,17 +3,12 @@
 The logic is in `officesite.not_found`; these handlers adapt it to MkDocs' events.
 """
 
-from officesite.build import run_language, site_build, starts_build
+from officesite.build import run_language, site_build
 from officesite.not_found import NOT_FOUND_PAGE, not_found_context, place_404
 
 # -----------------------------------------------------------------------------
 # Hooks
 # -----------------------------------------------------------------------------
-
-
-def on_config(config):
-    if starts_build(config):
-        _state.clear()  # the default language's page of an earlier build is stale
 
 
 def on_template_context(context, template_name, config):
@@ -23,10 +18,7 @@ def on_template_context(context, template_name, config):
     return context
 
 
-# Before static-i18n (-100) builds the next language over the root page.
+# Before static-i18n (-100) builds the next language over the root page (the default priority is 0).
 def on_post_build(config):
-    _state["default_page"] = place_404(config.site_dir, run_language(config), site_build(config).languages, _state.get("default_page"))
-
-
-# Per-build state: the default language's 404 page, once its run is done.
-_state: dict = {}
+    build = site_build(config)
+    build.not_found.root_page = place_404(config.site_dir, run_language(config), build.languages, build.not_found.root_page)

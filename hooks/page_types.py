@@ -3,9 +3,6 @@
 The logic is in `officesite.page_types`; these handlers adapt it to MkDocs' events.
 """
 
-from pathlib import Path
-
-from mkdocs.exceptions import PluginError
 from officesite.build import run_language, site_build
 from officesite.page_types import FIELD, PAGE_TYPES, page_type_of, placed_meta
 
@@ -17,9 +14,7 @@ from officesite.page_types import FIELD, PAGE_TYPES, page_type_of, placed_meta
 # Before hooks/escaping.py (-200) escapes the front matter's texts, a listing page's title included.
 def on_page_markdown(markdown, page, config, files):
     build = site_build(config)
-    page_type, problem = page_type_of(build, page.file.src_uri, page.file.locale, page.meta)
-    if problem:
-        raise PluginError(f"{Path(config.docs_dir).name}/{page.file.src_uri}: {problem}")
+    page_type = page_type_of(build, page.file.src_uri, page.file.locale)
     if page_type is not None:
         page.meta.update(placed_meta(build, page.file.src_uri, page_type))
         page.meta[FIELD] = page_type

@@ -1,18 +1,16 @@
 """MkDocs hooks: security.txt (RFC 9116) at /.well-known/security.txt, from the contact the office sets.
 
 The logic is in `officesite.security.security_txt`; these handlers adapt it to MkDocs' events.
+The contact is checked with the other office facts when the build starts (officesite.schema).
 """
 
 from datetime import datetime, timezone
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from officesite.build import every_language_built, site_build
 from officesite.security.security_txt import (
-    FIELD,
     configured_contact,
-    contact_problem,
     contact_uri,
     security_txt,
     write_security_txt,
@@ -21,12 +19,6 @@ from officesite.security.security_txt import (
 # -----------------------------------------------------------------------------
 # Hooks
 # -----------------------------------------------------------------------------
-
-
-def on_config(config):
-    problem = contact_problem(configured_contact(config))
-    if problem:
-        raise PluginError(f"mkdocs.yml: {FIELD}: {problem}")
 
 
 # After static-i18n (-100) has built every language: written once, for the whole site.

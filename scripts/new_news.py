@@ -19,15 +19,11 @@ from pathlib import Path
 
 import yaml
 from officesite.languages import languages_of_mkdocs_yml
-from officesite.metadata import shown_path, text_problem
-from officesite.news.posts import (
-    NEWS_FOLDER,
-    NewsError,
-    build_date,
-    load_news,
-    read_date,
-    slug_problem,
-)
+from officesite.metadata.fields import Context
+from officesite.metadata.problems import MetadataError
+from officesite.metadata.shown import shown_path
+from officesite.news.posts import NEWS_FOLDER, NewsError, build_date, load_news
+from officesite.schema import NEWS_POST
 from officesite.strings import UI_STRINGS_FILE, load_ui_strings, strings_of_languages
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,17 +42,16 @@ def title_option(lang: str) -> tuple[str, str]:
     return f"--title-{lang}", f"title_{lang.replace('-', '_')}"
 
 
-# The first problem with the options, as "--option: expected …, got …", or None.
+# The first problem with the options, as "--option: expected …, got …", or None: each is
+# checked with its field's declaration (officesite.schema: NEWS_POST).
 def option_problem(args, languages) -> str | None:
-    date, problem = read_date(args.date)
-    if problem:
-        return f"--date: {problem}"
-    problem = slug_problem(args.slug)
-    if problem:
-        return f"--slug: {problem}"
-    for option, name in map(title_option, languages.codes):
-        if text_problem(getattr(args, name)):
-            return f"{option}: {text_problem(getattr(args, name))}"
+    context = Context(languages)
+    checks = [("--date", NEWS_POST.field("date").type, args.date), ("--slug", NEWS_POST.file_name, args.slug)]
+    checks += [(option, NEWS_POST.field("title").type, getattr(args, name)) for option, name in map(title_option, languages.codes)]
+    for option, value_type, value in checks:
+        problems = value_type.check(value, context)[1]
+        if problems:
+            return f"{option}: {problems[0][1]}"
     return None
 
 
@@ -64,7 +59,7 @@ def option_problem(args, languages) -> str | None:
 def build_problem(news_dir: Path, slug: str, texts: dict, display_root: Path, languages) -> str | None:
     for relative in texts:
         if (news_dir / relative).exists():
-            return f'--slug: "{slug}" is already used by {shown_path(news_dir / relative, display_root)} (never overwritten)'
+            return f'--slug: expected a slug no post has, got "{slug}", which {shown_path(news_dir / relative, display_root)} has (never overwritten)'
     try:
         load_news(news_dir, languages, display_root=display_root, pending=texts)
     except NewsError as error:
@@ -87,12 +82,16 @@ def main(argv=None) -> int:
     parser.add_argument("--draft", action="store_true", help="write `draft: true`: not published until removed")
     args = parser.parse_args(argv)
     news_dir = docs / NEWS_FOLDER
-    strings = strings_of_languages(load_ui_strings(UI_STRINGS_FILE), languages)[0]
+    try:
+        strings = strings_of_languages(load_ui_strings(UI_STRINGS_FILE, languages), languages)[0]
+    except MetadataError as error:
+        print(f"new_news: not written: {error.problems[0]}", file=sys.stderr)
+        return 2
 
     problem = option_problem(args, languages)
-    date = read_date(args.date)[0]
     texts = {}
     if problem is None:
+        date = NEWS_POST.field("date").type.check(args.date, Context(languages))[0]
         for lang in languages.codes:
             title = getattr(args, title_option(lang)[1])
             texts[f"{date.year}/{languages.file_name(args.slug, lang)}"] = post_text(title.strip(), date, strings[lang], args.draft)

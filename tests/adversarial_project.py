@@ -41,6 +41,12 @@ OFFICE_FACTS = {
     ("accessibility_email", None): "script",
 }
 SITE_NAME = "attribute"  # the Thai site_name
+OTHER_SITE_NAME = "thai"  # the English site_name, static-i18n's override in the i18n plugin's languages
+SITE_DESCRIPTION = "script"  # shown where a page has no description of its own, and in the feeds
+COPYRIGHT = "jinja"  # the footer
+# security.txt is plain text, and a contact is an address: markup is refused (tested on its
+# own); what may pass is an https:// address with characters HTML and URLs treat specially.
+SECURITY_CONTACT = "https://example.org/report?a='1'&b=2"
 NAV_SECTION = "thai"  # the title of the navigation's PMQA section
 # Each language's own text: static-i18n drops from search an English page identical to its Thai one.
 POST_TEXT = {DEFAULT: "เนื้อหาของข่าว\n", OTHER: "The text of the post.\n"}
@@ -120,10 +126,17 @@ def _write_configuration(mkdocs_yml: Path) -> None:
             office.setdefault(fact, {})[lang] = PAYLOADS[key]
         else:
             office[fact] = PAYLOADS[key]
+    office["security_contact"] = SECURITY_CONTACT
     text, found = re.subn(r"^  office:\n(?:(?:    .*|\s*)\n)+", "  office: " + json.dumps(office, ensure_ascii=False) + "\n\n", text, count=1, flags=re.M)
     assert found == 1, "mkdocs.yml: extra.office block not found"
-    text, found = re.subn(r"^site_name: .*$", "site_name: " + json.dumps(PAYLOADS[SITE_NAME]), text, count=1, flags=re.M)
-    assert found == 1, "mkdocs.yml: site_name not found"
+    for pattern, key in [
+        (r"^(site_name: ).*$", SITE_NAME),
+        (r"^(site_description: ).*$", SITE_DESCRIPTION),
+        (r"^(copyright: ).*$", COPYRIGHT),
+        (rf"^(        - locale: {OTHER}\n(?:          .*\n)*?          site_name: ).*$", OTHER_SITE_NAME),
+    ]:
+        text, found = re.subn(pattern, lambda match: match.group(1) + json.dumps(PAYLOADS[key]), text, count=1, flags=re.M)
+        assert found == 1, f"mkdocs.yml: {pattern} not found"
     text, found = re.subn(r"^  - PMQA 4\.0:$", "  - " + json.dumps(PAYLOADS[NAV_SECTION], ensure_ascii=False) + ":", text, count=1, flags=re.M)
     assert found == 1, "mkdocs.yml: PMQA nav section not found"
     mkdocs_yml.write_text(text, encoding="utf-8")

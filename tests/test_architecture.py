@@ -37,6 +37,19 @@ def test_hooks_folder_holds_only_the_listed_entry_modules_and_the_package():
     assert sorted(path.name for path in HOOKS.iterdir() if path.is_dir() and not path.name.endswith((".egg-info", "__pycache__"))) == ["officesite"]
 
 
+def test_no_entry_module_shadows_a_module_of_python():
+    assert sorted(path.stem for path in HOOKS.glob("*.py") if path.stem in sys.stdlib_module_names) == []
+
+
+def test_only_the_package_is_importable_from_the_install():
+    # The editable install maps officesite alone: an entry module cannot be imported by its
+    # name and loaded a second time (MkDocs loads it by its path).
+    probe = "import importlib.util, json, sys; print(json.dumps([name for name in sys.argv[1:] if importlib.util.find_spec(name)]))"
+    names = ["officesite", *(path.stem for path in HOOKS.glob("*.py"))]
+    result = subprocess.run([sys.executable, "-c", probe, *names], capture_output=True, text=True, cwd="/", check=True)
+    assert json.loads(result.stdout) == ["officesite"]
+
+
 def test_no_file_imports_an_entry_module():
     entry_names = {path.stem for path in HOOKS.glob("*.py")}
     offenders = []

@@ -168,7 +168,7 @@ def test_body_text_contrast_is_at_least_7_to_1_in_high_contrast_modes(new_contex
     context = new_context()
     store_display_choice(context, {"contrast": contrast})
     page = context.new_page()
-    common = (".md-typeset p", ".md-nav__link", ".md-header__topic", ".md-copyright", ".site-display__label", ".site-display__button")
+    common = (".md-typeset p", ".md-nav__link", ".site-header-name", ".site-footer__name", ".site-footer__links a", ".site-display__label", ".site-display__button")
     for path, selectors in (("", common), (LANGUAGES.path("pmqa/category-3/", OTHER), common + (".md-typeset td", ".md-typeset th", ".admonition-title"))):
         page.goto(site_url + path)
         colours = page.evaluate("[getComputedStyle(document.querySelector('.md-typeset p')).color, getComputedStyle(document.body).backgroundColor]")

@@ -36,5 +36,5 @@ def test_a_malformed_office_fact_stops_the_build_naming_the_field(project_copy, 
     set_office_fact(project_copy, '    phone: ""', "    phone: [1, 2]")
     result = build_site(project_copy, tmp_path / "out")
     assert result.returncode != 0
-    assert "mkdocs.yml: extra.office.phone: expected text, got list" in result.stderr
+    assert "mkdocs.yml: extra.office.phone: expected text, got a list" in result.stderr
     assert "Traceback" not in result.stderr

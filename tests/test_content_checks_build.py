@@ -4,10 +4,12 @@ build costs seconds); tests/test_news_posts.py and tests/test_criteria_metadata.
 every rule on its own, without MkDocs."""
 
 import json
+import urllib.request
 
 import pytest
 
 from conftest import copy_project
+from nginx_server import NginxServer
 from site_files import LANGUAGES, OTHER, BuiltSite
 
 ENGLISH_ONLY = LANGUAGES.file_name("english-only", OTHER)
@@ -53,7 +55,7 @@ NEWS_MISTAKES = [
     "docs/news/2561/be-post.md: date: 2561-07-18 is a Buddhist Era year: write 2018-07-18",
     "docs/news/loose.md: folder: expected a post in the folder of its year (news/<year>/loose.md), got it directly in news/",
     'docs/news/2018-07: folder name: expected a four-digit year such as 2018, got "2018-07"',
-    f"docs/news/2019/{ENGLISH_ONLY}: file: expected the Thai post docs/news/2019/english-only.md beside it, found none",
+    f"docs/news/2019/{ENGLISH_ONLY}: file: expected the Thai post docs/news/2019/english-only.md beside it, got none",
     'docs/news/2019/index.md: slug: expected a name of the post\'s own, got "index", which is reserved for listing pages',
     'docs/news/2019/ok\\n.md: slug: expected lower-case ASCII letters, digits and hyphens (e.g. pmqa-workshop), got "ok\\n"',
     'docs/news/2019/pictured.md: image.src: expected the path of a file under docs/, e.g. assets/images/news/clean-river-day.jpg, got "assets/images/news/missing.jpg", which does not exist',
@@ -63,6 +65,12 @@ NEWS_MISTAKES = [
     "docs/news/2020/thai-windows.md: encoding: expected UTF-8, got Windows-874 (TIS-620) Thai text: save the file again as UTF-8 (Notepad: Save As, Encoding UTF-8; or iconv -f CP874 -t UTF-8)",
     "docs/news/2019/folder.md: file: expected a Markdown file, got a folder (rename or remove it)",
     "docs/news/2020/bomb.md: x1[0]: expected a value written out, got a YAML alias (*name) of the value on line 2: write it out, aliases are not accepted",
+    "docs/news/2019/listed.md: category: expected an id from categories.yml (pmqa), got a list",
+    "docs/news/2019/hex.md: title: expected a number of at most 30 characters (quote it if it is text), got one of 5002 characters",
+    "docs/news/2018/stamp.md: date: expected a date such as 2018-07-18, got '2018-02-30'",
+    "docs/news/2018/thai-date.md: date: 18/07/2561 is a Buddhist Era year: write 2018-07-18",
+    'docs/news/2019/level-file.md: image.src: expected the path of a file under docs/, e.g. assets/images/news/clean-river-day.jpg, got "pmqa/levels.yml", which is not an image (.avif, .gif, .jpeg, .jpg, .png, .svg, .webp)',
+    "docs/news/2019/untagged.md: tags: expected a list of texts, e.g. [PMQA 4.0], got an empty list",
 ]
 
 
@@ -82,6 +90,12 @@ def add_news_mistakes(docs):
     (news / "2020" / "thai-windows.md").write_bytes(post("2020-01-01", title="ข่าวภาษาไทย").encode("cp874"))
     (news / "2019" / "folder.md").mkdir()
     write(news, "2020/bomb.md", f"---\n{BOMB}title: *x8\ndate: 2020-01-01\ndescription: D\n---\n")
+    write(news, "2019/listed.md", post("2019-01-01", extra="category: [pmqa]\n"))
+    write(news, "2019/hex.md", post("2019-01-01", title="0x" + "F" * 5000))
+    write(news, "2018/stamp.md", post("!!timestamp 2018-02-30"))
+    write(news, "2018/thai-date.md", post("18/07/2561"))
+    write(news, "2019/level-file.md", post("2019-01-01", extra="image: {src: pmqa/levels.yml, alt: A river}\n"))
+    write(news, "2019/untagged.md", post("2019-01-01", extra="tags: []\n"))
 
 
 @pytest.fixture(scope="module")
@@ -112,6 +126,7 @@ CRITERIA_MISTAKES = [
     "docs/pmqa/category-2.md: encoding: expected UTF-8, got Windows-874 (TIS-620) Thai text: save the file again as UTF-8 (Notepad: Save As, Encoding UTF-8; or iconv -f CP874 -t UTF-8)",
     "docs/pmqa/category-6.md: x1[0]: expected a value written out, got a YAML alias (*name) of the value on line 2: write it out, aliases are not accepted",
     f"docs/pmqa/{CATEGORY_1_ENGLISH}: pmqa.title: expected text, got an empty text",
+    "docs/pmqa/category-7.md: pmqa.weight: expected a number of at most 30 characters (quote it if it is text), got one of 400 characters",
 ]
 
 
@@ -127,6 +142,7 @@ def add_criteria_mistakes(docs):
     text = (pmqa / CATEGORY_1_ENGLISH).read_text(encoding="utf-8")
     title_line = next(line for line in text.splitlines() if line.startswith("  title: "))
     edit(pmqa / CATEGORY_1_ENGLISH, title_line, "  title: ''")
+    edit(pmqa / "category-7.md", "  category: 7\n", "  category: 7\n  weight: " + "9" * 400 + "\n")
 
 
 @pytest.fixture(scope="module")
@@ -143,6 +159,71 @@ def test_criteria_mistakes_stop_the_build(criteria_mistakes_build):
 @pytest.mark.parametrize("line", CRITERIA_MISTAKES)
 def test_each_criteria_mistake_is_one_line_naming_file_and_field(criteria_mistakes_build, line):
     assert criteria_mistakes_build.stderr.splitlines().count(line) == 1, criteria_mistakes_build.stderr
+
+
+# -----------------------------------------------------------------------------
+# Configuration, pages and files copied as they are, with mistakes
+# -----------------------------------------------------------------------------
+
+CP874 = "(Notepad: Save As, Encoding UTF-8; or iconv -f CP874 -t UTF-8)"
+CONFIGURATION_MISTAKES = [
+    "mkdocs.yml: site_name: expected text without control characters, got U+0001 (\\x01) at character 2",
+    "mkdocs.yml: site_description: expected text without control characters, got U+000B (\\x0b) at character 5",
+    "mkdocs.yml: copyright: expected text without control characters, got U+0000 (\\x00) at character 1",
+    "mkdocs.yml: plugins.i18n.languages[1].site_name: expected text without control characters, got U+FFFE (\\ufffe) at character 7",
+    "mkdocs.yml: extra.office.phone: expected text without control characters, got U+0001 (\\x01) at character 2",
+]
+PAGE_MISTAKES = [
+    f"docs/about.md: encoding: expected UTF-8, got Windows-874 (TIS-620) Thai text: save the file again as UTF-8 {CP874}",
+    f"docs/news/index.md: encoding: expected UTF-8, got Windows-874 (TIS-620) Thai text: save the file again as UTF-8 {CP874}",
+    f"docs/pmqa/snippets/scoring-rules.md: encoding: expected UTF-8, got Windows-874 (TIS-620) Thai text: save the file again as UTF-8 {CP874}",
+    "docs/privacy.md: title: expected the field once, got it twice (lines 2 and 3)",
+    "docs/accessibility.md: x1[0]: expected a value written out, got a YAML alias (*name) of the value on line 2: write it out, aliases are not accepted",
+    f"docs/{LANGUAGES.file_name('site-map', OTHER)}: front matter: expected at most 64 KB of YAML, got 5859 KB",
+    f'docs/{LANGUAGES.file_name("contact", OTHER)}: page_type: expected none (the Thai file docs/contact.md gives it to every language), got "site-map"',
+    "docs/assets/x.html: file: expected Markdown pages and assets, got an HTML file: write the page in Markdown (templates live in overrides/)",
+    "docs/assets/images/bad.svg: file: expected an SVG image without scripts, got <script",
+    "docs/assets/images/onload.svg: file: expected an SVG image without scripts, got onload=",
+]
+
+
+def add_configuration_and_page_mistakes(docs):
+    config = docs.parent / "mkdocs.yml"
+    for old, new in [
+        ("\nsite_name: สำนักงานสิ่งแวดล้อมภาคที่ 13 (ชลบุรี)\n", '\nsite_name: "ส\\x01"\n'),
+        (next(line for line in config.read_text(encoding="utf-8").splitlines(True) if line.startswith("site_description: ")), 'site_description: "Site\\x0b"\n'),
+        ("\ncopyright: สำนักงานสิ่งแวดล้อมภาคที่ 13 (ชลบุรี)\n", '\ncopyright: "\\0"\n'),
+        ("          site_name: Regional Environment Office 13 (Chonburi)\n", '          site_name: "Region\\uFFFE"\n'),
+        ('    phone: ""', '    phone: "0\\x01 38"'),
+    ]:
+        edit(config, old, new)
+    for relative in ("about.md", "news/index.md", "pmqa/snippets/scoring-rules.md"):
+        (docs / relative).write_bytes((docs / relative).read_text(encoding="utf-8").encode("cp874", "replace"))
+    edit(docs / "privacy.md", "---\n", "---\ntitle: Twice\n")
+    edit(docs / "accessibility.md", "---\n", "---\n" + BOMB)
+    edit(docs / LANGUAGES.file_name("site-map", OTHER), "---\n", "---\nx: [" + ", ".join(["word"] * 1_000_000) + "]\n")
+    edit(docs / LANGUAGES.file_name("contact", OTHER), "---\n", "---\npage_type: site-map\n")
+    write(docs, "assets/x.html", "<script>alert(1)</script>\n")
+    write(docs, "assets/images/bad.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>\n')
+    write(docs, "assets/images/onload.svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>\n')
+
+
+@pytest.fixture(scope="module")
+def configuration_mistakes_build(tmp_path_factory):
+    return build(tmp_path_factory, "configuration-mistakes", add_configuration_and_page_mistakes)[0]
+
+
+def test_configuration_and_page_mistakes_stop_the_build_all_at_once(configuration_mistakes_build):
+    result = configuration_mistakes_build
+    assert result.returncode != 0
+    assert f"The configuration has {len(CONFIGURATION_MISTAKES)} problem(s):" in result.stderr
+    assert f"Pages have {len(PAGE_MISTAKES)} problem(s):" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("line", CONFIGURATION_MISTAKES + PAGE_MISTAKES)
+def test_each_configuration_and_page_mistake_is_one_line_naming_file_and_field(configuration_mistakes_build, line):
+    assert configuration_mistakes_build.stderr.splitlines().count(line) == 1, configuration_mistakes_build.stderr
 
 
 # -----------------------------------------------------------------------------
@@ -174,7 +255,8 @@ def on_the_day_site(site_builder, tmp_path_factory):
 def everything_listing_posts(site: BuiltSite) -> str:
     """The text of every place a post could be listed: listings, feeds, search, sitemap."""
     roots = [site.root / LANGUAGES.prefix(lang) for lang in LANGUAGES.codes]
-    files = [site.root / "sitemap.xml"] + [root / path for root in roots for path in ("news/rss.xml", "news/atom.xml", "search/search_index.json")]
+    files = [site.root / "sitemap.xml"] + [root / path for root in roots for path in ("news/rss.xml", "news/atom.xml")]
+    files += [path for root in roots for path in (root / "search").glob("pages-*.json")]
     files += [path for path in site.html_files if "/news/" in path.as_posix() or path.parent in roots]
     return "\n".join(path.read_text(encoding="utf-8") for path in files)
 
@@ -212,7 +294,25 @@ def test_a_post_saved_with_a_utf8_bom_builds_without_a_trace_of_it(held_site):
     html = site.file_for("news/2026/bom/").read_text(encoding="utf-8")
     assert "\ufeff" not in html and "&#65279;" not in html and "&#xfeff;" not in html.lower()
     soup = site.soup("news/2026/bom/")
-    assert soup.h1.get_text(strip=True) == "ข่าวที่บันทึกพร้อม BOM"
+    assert " ".join(soup.h1.get_text().split()) == "ข่าวที่บันทึกพร้อม BOM"
     assert "title:" not in soup.select_one(".site-news-post").get_text()
-    titles = [entry["title"] for entry in json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]]
+    titles = [title for path in (site.root / "search").glob("pages-*.json") for _, title, _, _ in json.loads(path.read_text(encoding="utf-8"))]
     assert not any(title.startswith("\ufeff") for title in titles)
+
+
+def served_policy(site_root, work_dir) -> str:
+    server = NginxServer(site_root, work_dir)
+    try:
+        with urllib.request.urlopen(server.url) as response:
+            return response.headers["Content-Security-Policy"]
+    finally:
+        server.stop()
+
+
+def test_adding_posts_leaves_the_nginx_policy_header_as_it_was(held_site, site, tmp_path):
+    # The deploy step copies .nginx/content-security-policy.conf with the site: adding a post
+    # must leave it unchanged, served or not.
+    _, with_posts = held_site
+    header = ".nginx/content-security-policy.conf"
+    assert (with_posts.root / header).read_text(encoding="utf-8") == (site.root / header).read_text(encoding="utf-8")
+    assert served_policy(with_posts.root, tmp_path / "with-posts") == served_policy(site.root, tmp_path / "site")

@@ -72,3 +72,14 @@ def test_an_inline_script_no_template_lists_stops_the_build_naming_the_page(proj
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "docs/index.md (/): inline script: expected only the scripts of the templates in TEMPLATE_SCRIPTS" in result.stderr
     assert "got <script>var stray = 1</script>" in result.stderr
+
+
+def test_a_script_in_an_html_comment_is_text_nobody_sees():
+    assert body_script_problem("<p>a</p><!-- <script>alert(1)</script> --><p>b</p>") is None
+    assert body_script_problem("<!--\n<script src=x></script>\n--!>") is None
+
+
+def test_a_comment_ended_as_browsers_end_it_hides_no_script():
+    # "<!-->" is a whole comment for a browser: the script after it runs.
+    for html in ("<!--><script>alert(1)</script>-->", "<!---><script>alert(1)</script>", "<!-- a --><script>alert(1)</script>"):
+        assert body_script_problem(html) == "expected no <script> (scripts come from the templates), got <script>alert(1)</script>" + html.split("</script>")[1], html

@@ -46,12 +46,12 @@ def test_a_missing_required_field_is_named(criteria_dir):
 
 def test_an_unquoted_item_id_is_a_type_error_with_a_hint(criteria_dir):
     edit(criteria_dir / "category-1.md", 'id: "1.2"', "id: 1.2")
-    assert problems_of(criteria_dir) == ['docs/pmqa/category-1.md: items[1].id: expected text such as "1.2" (quote it in YAML), got 1.2']
+    assert problems_of(criteria_dir) == ['docs/pmqa/category-1.md: pmqa.items[1].id: expected text such as "1.1" (quote it in YAML), got 1.2']
 
 
 def test_a_category_missing_in_one_language(criteria_dir):
     (criteria_dir / f"category-4.{OTHER}.md").unlink()
-    assert problems_of(criteria_dir) == ["docs/pmqa: en: expected one page for each category 1-7, missing 4"]
+    assert problems_of(criteria_dir) == [f"docs/pmqa/category-4.{OTHER}.md: file: expected the English page of category 4, got none"]
 
 
 def test_a_category_number_that_disagrees_with_its_file_name_is_one_line(criteria_dir):
@@ -62,17 +62,17 @@ def test_a_category_number_that_disagrees_with_its_file_name_is_one_line(criteri
 
 def test_an_item_id_must_belong_to_its_category(criteria_dir):
     edit(criteria_dir / "category-3.md", 'id: "3.2"', 'id: "4.2"')
-    assert problems_of(criteria_dir)[0] == 'docs/pmqa/category-3.md: items[1].id: expected an item of category 3 ("3.2"), got "4.2"'
+    assert problems_of(criteria_dir)[0] == 'docs/pmqa/category-3.md: pmqa.items[1].id: expected an item of category 3 ("3.2"), got "4.2"'
 
 
 def test_item_ids_are_unique(criteria_dir):
     edit(criteria_dir / "category-3.md", 'id: "3.3"', 'id: "3.2"')
-    assert problems_of(criteria_dir)[0] == 'docs/pmqa/category-3.md: items[2].id: "3.2" is already the id of items[1]'
+    assert problems_of(criteria_dir)[0] == 'docs/pmqa/category-3.md: pmqa.items[2].id: expected "3.3", got "3.2", already the id of pmqa.items[1]'
 
 
 def test_item_ids_are_in_order(criteria_dir):
     edit(criteria_dir / f"category-3.{OTHER}.md", 'id: "3.3"', 'id: "3.5"')
-    assert problems_of(criteria_dir)[0] == f'docs/pmqa/category-3.{OTHER}.md: items[2].id: expected "3.3", got "3.5"'
+    assert problems_of(criteria_dir)[0] == f'docs/pmqa/category-3.{OTHER}.md: pmqa.items[2].id: expected "3.3", got "3.5"'
 
 
 def test_level_points_strictly_increase(criteria_dir):
@@ -101,7 +101,7 @@ def test_thai_and_english_agree_on_weights(criteria_dir):
 
 def test_unknown_fields_are_reported(criteria_dir):
     edit(criteria_dir / "category-1.md", "  category: 1\n", "  category: 1\n  wieght: 2\n")
-    assert problems_of(criteria_dir) == ["docs/pmqa/category-1.md: pmqa.wieght: unknown field"]
+    assert problems_of(criteria_dir) == ["docs/pmqa/category-1.md: pmqa.wieght: expected one of category, title, weight, items, got an unknown field"]
 
 
 def test_invalid_yaml_is_reported_not_raised(criteria_dir):
@@ -113,8 +113,8 @@ def test_all_problems_are_reported_together(criteria_dir):
     edit(criteria_dir / f"category-3.{OTHER}.md", 'id: "3.3"', 'id: "3.5"')
     edit(criteria_dir / "levels.yml", "points: 500", "points: 450.5\n    colour: red")
     problems = problems_of(criteria_dir)
-    assert f'docs/pmqa/category-3.{OTHER}.md: items[2].id: expected "3.3", got "3.5"' in problems
-    assert "docs/pmqa/levels.yml: levels[2].colour: unknown field" in problems
+    assert f'docs/pmqa/category-3.{OTHER}.md: pmqa.items[2].id: expected "3.3", got "3.5"' in problems
+    assert "docs/pmqa/levels.yml: levels[2].colour: expected one of id, name, points, got an unknown field" in problems
 
 
 # -----------------------------------------------------------------------------
@@ -182,7 +182,7 @@ def test_a_file_name_without_a_category_number_is_named(criteria_dir):
 def test_an_item_title_with_a_character_xml_forbids_is_named(criteria_dir, escape, code):
     edit(criteria_dir / f"category-1.{OTHER}.md", 'id: "1.2"\n      title: "', f'id: "1.2"\n      title: "{escape}')
     problems = problems_of(criteria_dir)
-    assert len(problems) == 1 and problems[0].startswith(f"docs/pmqa/category-1.{OTHER}.md: items[1].title: expected text without control characters, got {code} (")
+    assert len(problems) == 1 and problems[0].startswith(f"docs/pmqa/category-1.{OTHER}.md: pmqa.items[1].title: expected text without control characters, got {code} (")
 
 
 def test_a_level_name_with_a_control_character_is_named(criteria_dir):
@@ -226,3 +226,23 @@ def test_a_folder_named_like_a_criteria_page_is_named(criteria_dir):
     (criteria_dir / f"category-3.{OTHER}.md").unlink()
     (criteria_dir / f"category-3.{OTHER}.md").mkdir()
     assert problems_of(criteria_dir) == [f"docs/pmqa/category-3.{OTHER}.md: file: expected a file, got a folder (rename or remove it)"]
+
+
+def test_a_weight_too_small_to_mean_anything_is_named(criteria_dir):
+    edit(criteria_dir / "category-5.md", "  category: 5\n", "  category: 5\n  weight: 1.0e-320\n")
+    assert problems_of(criteria_dir) == ["docs/pmqa/category-5.md: pmqa.weight: expected a positive number of at least 0.01, got 1e-320"]
+
+
+@pytest.mark.parametrize("digits", [400, 5000])
+def test_points_of_absurd_length_are_one_line_not_a_crash(criteria_dir, digits):
+    edit(criteria_dir / "levels.yml", "points: 500", f"points: {'5' * digits}")
+    assert problems_of(criteria_dir) == [
+        f"docs/pmqa/levels.yml: levels[2].points: expected a number of at most 30 characters (quote it if it is text), got one of {digits} characters"
+    ]
+
+
+def test_a_weight_of_absurd_length_is_one_line_not_a_crash(criteria_dir):
+    edit(criteria_dir / "category-5.md", "  category: 5\n", f"  category: 5\n  weight: {'9' * 400}\n")
+    assert problems_of(criteria_dir) == [
+        "docs/pmqa/category-5.md: pmqa.weight: expected a number of at most 30 characters (quote it if it is text), got one of 400 characters"
+    ]

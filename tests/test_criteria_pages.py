@@ -1,15 +1,17 @@
 """Criteria pages are rendered from the metadata, and bad metadata stops a real build."""
 
+import json
+
 from conftest import ROOT, build_site
 from officesite.criteria.metadata import load_criteria
-from site_files import LANGUAGES, OTHER
+from site_files import LANGUAGES, OTHER, shown_text
 
 CRITERIA = load_criteria(ROOT / "docs" / "pmqa", LANGUAGES)
 
 
 def table_rows(soup, index=0):
     table = soup.select(".md-content table")[index]
-    return [[cell.get_text(strip=True) for cell in row.select("td")] for row in table.select("tbody tr")]
+    return [[shown_text(cell) for cell in row.select("td")] for row in table.select("tbody tr")]
 
 
 def test_category_pages_list_the_items_of_their_metadata(site):
@@ -36,6 +38,12 @@ def test_overview_links_every_category_page_in_its_language(site):
         assert rows[2][2] == str(len(CRITERIA.categories[lang][3].items))
 
 
+def test_the_calculator_formats_in_its_languages_locale_from_the_language_model(site):
+    for lang in LANGUAGES.codes:
+        raw = site.soup(LANGUAGES.path("pmqa/calculator/", lang)).select_one("script[data-pmqa-data]").string
+        assert json.loads(raw)["locale"] == LANGUAGES.intl_locale(lang)
+
+
 def test_an_edited_item_title_reaches_the_page(project_copy, tmp_path):
     page = project_copy / "docs" / "pmqa" / f"category-5.{OTHER}.md"
     page.write_text(page.read_text(encoding="utf-8").replace("Efficient, agile and results-oriented work systems", "Agile work & <b>results</b>"), encoding="utf-8")
@@ -52,7 +60,7 @@ def test_bad_metadata_stops_the_build_with_one_line_per_problem(project_copy, tm
     levels.write_text(levels.read_text(encoding="utf-8").replace("points: 400", "points: 200"), encoding="utf-8")
     result = build_site(project_copy, tmp_path / "out")
     assert result.returncode != 0
-    assert result.stderr.count(f'docs/pmqa/category-3.{OTHER}.md: items[2].id: expected "3.3", got "3.5"') == 1
+    assert result.stderr.count(f'docs/pmqa/category-3.{OTHER}.md: pmqa.items[2].id: expected "3.3", got "3.5"') == 1
     assert result.stderr.count("docs/pmqa/levels.yml: levels[1].points: expected more than 300 (points strictly increase), got 200") == 1
     assert "Traceback" not in result.stderr
 
@@ -62,5 +70,6 @@ def test_an_unknown_marker_stops_the_build(project_copy, tmp_path):
     page.write_text(page.read_text(encoding="utf-8") + "\n<!-- pmqa:chart -->\n", encoding="utf-8")
     result = build_site(project_copy, tmp_path / "out")
     assert result.returncode != 0
-    assert "pmqa/index.md: unknown marker <!-- pmqa:chart -->" in result.stderr
+    known = "<!-- pmqa:heading -->, <!-- pmqa:items -->, <!-- pmqa:levels -->, <!-- pmqa:categories -->, <!-- pmqa:weights -->"
+    assert f"docs/pmqa/index.md: body: expected one of the markers {known}, got <!-- pmqa:chart -->" in result.stderr
     assert "Traceback" not in result.stderr

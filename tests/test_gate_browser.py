@@ -140,10 +140,8 @@ def test_search_and_calculator_work_under_the_csp(watched_page, nginx):
     watched_page.goto(nginx.url + "pmqa/calculator/", wait_until="networkidle")
     watched_page.check('input[name="item-1.1"][value="basic"]')
     with watched_page.expect_download():
-        watched_page.locator('[data-pmqa-action="export"]').click()
-    box = watched_page.locator(".md-search__input")
-    box.click()
-    box.fill("ประชุม")
-    box.press("End")
-    watched_page.wait_for_selector(".md-search-result__item")
+        watched_page.locator('[data-pmqa-action="export-json"]').click()
+    watched_page.keyboard.press("/")
+    watched_page.keyboard.type("ประชุม", delay=30)
+    watched_page.wait_for_selector('.md-search-result__list[data-query="ประชุม"] .md-search-result__item')
     assert watched_page.problems == [] and csp_violations(watched_page) == []

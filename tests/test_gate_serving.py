@@ -60,7 +60,7 @@ def test_every_inline_script_is_allowed_by_a_hash_in_the_header(nginx, site):
         assert hashes and set(hashes) <= allowed, html
 
 
-@pytest.mark.parametrize("path", ["", "assets/stylesheets/site.css", "assets/javascripts/display-settings.js", "search/search_index.json", "news/rss.xml"])
+@pytest.mark.parametrize("path", ["", "assets/stylesheets/site.css", "assets/javascripts/display-settings.js", "search/pages-0.json", "news/rss.xml"])
 def test_text_is_served_gzipped(nginx, path):
     status, headers, _ = fetch(nginx.url + path, **{"Accept-Encoding": "gzip"})
     assert status == 200 and headers["Content-Encoding"] == "gzip"

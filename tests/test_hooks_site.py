@@ -6,13 +6,16 @@ import pytest
 from officesite.alternates import hreflang_links, language_links
 from officesite.languages import Languages
 from officesite.not_found import not_found_context, place_404
-from officesite.office import office_config_problems, office_facts
+from officesite.metadata.fields import Context
+from officesite.metadata.problems import Problems
+from officesite.office import office_facts
+from officesite.schema import OFFICE
 from officesite.slugs import slugify_heading
 from officesite.strings import (
     UI_STRINGS_FILE,
+    check_ui_strings,
     load_ui_strings,
     strings_of_languages,
-    ui_strings_problems,
 )
 from site_files import DEFAULT, LANGUAGES, OTHER
 
@@ -56,18 +59,24 @@ def test_hreflang_links_are_absolute_with_x_default():
 
 
 def test_ui_strings_of_the_project_are_complete():
-    strings = load_ui_strings(UI_STRINGS_FILE)
+    strings = load_ui_strings(UI_STRINGS_FILE, LANGUAGES)
     assert set(strings) == set(LANGUAGES.codes)
     assert strings[TH].keys() == strings[EN].keys()
 
 
+def ui_strings_problems(strings) -> list[str]:
+    problems = Problems()
+    check_ui_strings(strings, "ui_strings.yml", LANGUAGES, problems)
+    return problems.lines
+
+
 def test_ui_strings_report_a_key_missing_in_one_language():
     problems = ui_strings_problems({TH: {"a": "ก", "b": "ข"}, EN: {"a": "A"}})
-    assert problems == [f"{EN}.b: missing"]
+    assert problems == [f"ui_strings.yml: {EN}.b: expected text, as in {TH}.b, got nothing"]
 
 
 def test_ui_strings_report_an_empty_text():
-    assert ui_strings_problems({TH: {"a": " "}, EN: {"a": "A"}}) == [f"{TH}.a: expected text, got an empty text"]
+    assert ui_strings_problems({TH: {"a": " "}, EN: {"a": "A"}}) == [f"ui_strings.yml: {TH}.a: expected text, got an empty text"]
 
 
 def test_a_language_without_strings_shows_the_default_ones():
@@ -85,21 +94,42 @@ def test_office_facts_render_only_what_is_set():
     assert office_facts(office, EN) == [{"key": "phone", "text": "0 3800 0000", "href": "tel:038000000"}]
 
 
+def office_problems(office) -> list[str]:
+    problems = Problems()
+    problems.check(OFFICE.root, office, "mkdocs.yml", Context(LANGUAGES), at=OFFICE.at)
+    return problems.lines
+
+
 def test_office_config_names_unknown_and_malformed_fields():
-    problems = office_config_problems({"phone": 123, "addres": "x", "address": {TH: 5}}, LANGUAGES.codes)
+    problems = office_problems({"phone": 123, "addres": "x", "address": {TH: 5}})
     assert problems == [
-        "addres: unknown field (known: address, phone, fax, email, opening_hours, accessibility_email, security_contact)",
-        f"address.{TH}: expected text, got int",
-        "phone: expected text, got int",
+        "mkdocs.yml: extra.office.addres: expected one of address, phone, fax, email, opening_hours, accessibility_email, security_contact, short_name, parent, parent_url, emblem, got an unknown field",
+        f"mkdocs.yml: extra.office.address.{TH}: expected text, got a number (5)",
+        "mkdocs.yml: extra.office.phone: expected text, got a number (123)",
     ]
+
+
+def test_office_config_that_is_not_a_mapping_names_the_block():
+    assert office_problems([1]) == ["mkdocs.yml: extra.office: expected a mapping of office facts (address, phone, email…), got a list"]
+
+
+def test_office_facts_may_hold_no_control_character():
+    assert office_problems({"phone": "0\x01 38"}) == ["mkdocs.yml: extra.office.phone: expected text without control characters, got U+0001 (\\x01) at character 2"]
 
 
 def test_not_found_homes_follow_the_base_path():
     languages = Languages(LANGUAGES.codes, LANGUAGES.names, "https://example.org/reo13/")
-    strings = {lang: {"not_found_title": lang.upper()} for lang in LANGUAGES.codes}
+    keys = ("not_found_title", "not_found_news", "not_found_pmqa", "not_found_search")
+    strings = {lang: {key: f"{key} {lang}" for key in keys} for lang in LANGUAGES.codes}
     context = not_found_context(languages, strings)
     assert [section["home"] for section in context["not_found_sections"]] == ["/reo13/", "/reo13/" + LANGUAGES.prefix(EN)]
-    assert context["not_found_title"] == f"{TH.upper()} / {EN.upper()}"
+    assert context["not_found_title"] == f"not_found_title {TH} / not_found_title {EN}"
+    # the ways on: news, criteria and the search (the home page opens it on ?q=), in each language
+    ways = [[(way["text"], way["href"]) for way in section["ways"]] for section in context["not_found_sections"]]
+    assert ways == [
+        [(f"{key} {lang}", "/reo13/" + LANGUAGES.prefix(lang) + path) for key, path in zip(keys[1:], ("news/", "pmqa/", "?q="))]
+        for lang in LANGUAGES.codes
+    ]
 
 
 # What each language's run of static-i18n leaves: its own 404.html at the site root.

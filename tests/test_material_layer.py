@@ -7,7 +7,6 @@ import shutil
 
 import pytest
 from conftest import ROOT, build_site
-from site_files import OTHER
 from mkdocs.exceptions import PluginError
 from mkdocs.theme import Theme
 from officesite.material import (
@@ -15,6 +14,8 @@ from officesite.material import (
     CachedPartial,
     MarkupFix,
     PartialCopy,
+    Reliance,
+    PartialReplaced,
     ScriptPatch,
     TemplateEdit,
     apply_patch,
@@ -27,9 +28,11 @@ from officesite.material import (
     material_templates,
     patches_of,
     pinned_version,
+    reliance_problems,
     sha256_of,
     version_problem,
 )
+from officesite.security.csp import TEMPLATE_SCRIPTS
 
 TEMPLATES = material_templates()
 
@@ -92,9 +95,29 @@ def test_a_build_with_another_material_than_the_pin_stops_at_start_up(project_co
 # --- Each patch against the pristine Material files ---
 
 
-def test_the_list_holds_every_kind_of_patch_once_by_name():
-    assert len({patch.name for patch in PATCHES}) == len(PATCHES)
-    assert all(names(kind) for kind in (PartialCopy, CachedPartial, TemplateEdit, MarkupFix, ScriptPatch))
+def test_the_list_holds_every_kind_of_patch_each_once_by_name():
+    assert len({(type(patch), patch.name) for patch in PATCHES}) == len(PATCHES)
+    assert all(names(kind) for kind in (PartialCopy, PartialReplaced, CachedPartial, TemplateEdit, MarkupFix, ScriptPatch, Reliance))
+
+
+def test_what_other_modules_rely_on_is_in_materials_templates():
+    assert reliance_problems(TEMPLATES) == []
+
+
+def test_a_reliance_material_no_longer_meets_is_named_with_the_module_to_recheck(tmp_path):
+    shutil.copytree(TEMPLATES, tmp_path / "templates")
+    reliance = patch_named("copyright printed as it is")
+    path = tmp_path / "templates" / reliance.template
+    path.write_text(path.read_text(encoding="utf-8").replace(reliance.text, "{{ config.copyright | e }}"), encoding="utf-8")
+    assert reliance_problems(tmp_path / "templates") == [
+        f"hooks/officesite/material.py: copyright printed as it is: expected `{reliance.text}` in Material's partials/copyright.html, "
+        "got a file without it: re-check officesite/security/escaping.py (CONFIG_TEXTS)"
+    ]
+
+
+def test_the_csp_hashes_the_scripts_of_the_templates_material_is_relied_on_for():
+    relied = {reliance.template for reliance in patches_of(Reliance) if "TEMPLATE_SCRIPTS" in reliance.used_by}
+    assert relied == {name for name in TEMPLATE_SCRIPTS if (TEMPLATES / name).is_file()}
 
 
 @pytest.mark.parametrize("name", names(ScriptPatch))
@@ -126,21 +149,41 @@ def test_a_copied_partial_is_the_pristine_material_file_with_its_edits(name):
 
 
 def test_a_changed_material_partial_is_named(tmp_path):
-    for partial in patches_of((PartialCopy, CachedPartial)):
+    for partial in patches_of((PartialCopy, PartialReplaced, CachedPartial)):
         (tmp_path / partial.name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(TEMPLATES / partial.name, tmp_path / partial.name)
     assert changed_partial_problems(tmp_path) == []
+    (tmp_path / "partials" / "nav-item.html").write_text("<div>changed</div>", encoding="utf-8")
     (tmp_path / "partials" / "search.html").write_text("<div>changed</div>", encoding="utf-8")
-    (problem,) = changed_partial_problems(tmp_path)
-    assert problem.startswith("hooks/officesite/material.py: partials/search.html: expected Material's file with SHA-256 bfd5565")
-    assert problem.endswith("copy it again into overrides/partials/search.html with the listed edits, then record its hash")
-    shutil.copy(TEMPLATES / "partials" / "search.html", tmp_path / "partials" / "search.html")
+    copied, replaced = sorted(changed_partial_problems(tmp_path))
+    assert copied.startswith("hooks/officesite/material.py: partials/nav-item.html: expected Material's file with SHA-256 8989520")
+    assert copied.endswith("copy it again into overrides/partials/nav-item.html with the listed edits, then record its hash")
+    assert replaced.startswith("hooks/officesite/material.py: partials/search.html: expected Material's file with SHA-256 bfd5565")
+    assert "check that overrides/partials/search.html still keeps the markup" in replaced
+    for name in ("nav-item.html", "search.html"):
+        shutil.copy(TEMPLATES / "partials" / name, tmp_path / "partials" / name)
+    # nav.html is both copied (with edits) and cached: a change names both checks
     (tmp_path / "partials" / "nav.html").write_text("<nav>{{ page.title }}</nav>", encoding="utf-8")
-    (problem,) = changed_partial_problems(tmp_path)
-    assert problem.startswith("hooks/officesite/material.py: partials/nav.html: expected Material's file with SHA-256 af33f6e")
-    assert problem.endswith("check again that it reads nothing else of the page than the navigation's state and its folder, then record its hash")
-    with pytest.raises(PluginError, match=r"partials/search.html: edit .* expected once in Material's file, got 0 times"):
-        copied_partial(patch_named("partials/search.html"), "{#-\n  This file was automatically generated - do not edit\n-#}\n<div>changed</div>")
+    problems = changed_partial_problems(tmp_path)
+    assert len(problems) == 2 and all(problem.startswith("hooks/officesite/material.py: partials/nav.html: expected Material's file with SHA-256 af33f6e") for problem in problems)
+    assert any(problem.endswith("check again that it reads nothing else of the page than the navigation's state and its folder, then record its hash") for problem in problems)
+    with pytest.raises(PluginError, match=r"partials/nav-item.html: edit .* expected once in Material's file, got 0 times"):
+        copied_partial(patch_named("partials/nav-item.html"), "{#-\n  This file was automatically generated - do not edit\n-#}\n<div>changed</div>")
+
+
+@pytest.mark.parametrize("name", names(PartialReplaced))
+def test_a_replaced_partial_is_recorded_at_the_pinned_version(name):
+    assert sha256_of(TEMPLATES / name) == patch_named(name).sha256, f"Material's {name} changed: check the site's own"
+
+
+def test_the_sites_search_keeps_materials_toggle_and_never_starts_materials_search():
+    own = (ROOT / "overrides" / "partials" / "search.html").read_text(encoding="utf-8")
+    pristine = (TEMPLATES / "partials" / "search.html").read_text(encoding="utf-8")
+    for kept in ('class="md-search__overlay" for="__search"', 'class="md-search__input"', 'class="md-search-result__list"'):
+        assert kept in own and kept in pristine, kept
+    # Material mounts its search on data-md-component="search" and fetches its index for a form named "search".
+    markup = re.sub(r"\{#.*?#\}", "", own, flags=re.S)
+    assert "data-md-component" not in markup and 'name="search"' not in markup
 
 
 @pytest.mark.parametrize("name", names(MarkupFix))
@@ -160,13 +203,6 @@ def test_a_page_without_a_markup_fix_text_stops_the_build_naming_fix_and_page():
         fixed_markup("<body></body>", "about/index.html")
     with pytest.raises(PluginError, match="got 2 times in 404.html"):
         fixed_markup(page + page, "404.html")
-
-
-def test_the_search_base_edit_applies_once_to_materials_config_block():
-    config = rendered_block("config")
-    search_base = f"../../{OTHER}/"
-    edited = material_edit(config, "search index of the page's language", base_url="../..", search_base=search_base)
-    assert '"base": "../.."' in config and edited == config.replace('"base": "../.."', f'"base": "{search_base}"')
 
 
 def test_the_bundle_edit_defers_materials_bundle_only():
@@ -192,7 +228,7 @@ def test_every_built_page_carries_the_markup_patches(site):
     wrong = []
     for path in site.html_files:
         html = path.read_text(encoding="utf-8")
-        dialog = re.search(r'<div class="md-search" data-md-component="search" role="dialog" aria-label="([^"]+)">', html)
+        dialog = re.search(r'<div class="md-search" role="dialog" aria-label="([^"]+)"', html)
         search_box = re.search(r'<input type="text" class="md-search__input" name="query" aria-label="([^"]+)"', html)
         if not (dialog and search_box and dialog.group(1) == search_box.group(1)):
             wrong.append(f"{site.url_of(path)}: search dialog without the search box's name")

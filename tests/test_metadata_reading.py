@@ -1,17 +1,11 @@
-"""How every metadata file is read and its values checked (hooks/metadata_problems.py), without MkDocs."""
+"""How every metadata file is read and its values checked (officesite.metadata), without MkDocs."""
 
 import time
 
 import pytest
-from officesite.metadata import (
-    MetadataError,
-    number_problem,
-    parse_yaml,
-    read_front_matter,
-    read_text,
-    read_yaml_file,
-    text_problem,
-)
+from officesite.metadata.fields import number_problem, text_problem
+from officesite.metadata.problems import MetadataError
+from officesite.metadata.reading import parse_yaml, read_front_matter, read_text, read_yaml_file
 
 WHERE = "docs/news/2019/x.md"
 
@@ -145,3 +139,42 @@ def test_points_must_be_finite_and_sane():
 
 def test_whole_numbers_refuse_fractions():
     assert number_problem(1.5, 3, whole=True) == "expected a whole number from 0 to 3, got a number (1.5)"
+
+
+# -----------------------------------------------------------------------------
+# Values YAML would turn into a traceback: one line each
+# -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "source, line",
+    [
+        (f"points: {'9' * 5000}\n", "points: expected a number of at most 30 characters (quote it if it is text), got one of 5000 characters"),
+        (f"weight: {'9' * 400}\n", "weight: expected a number of at most 30 characters (quote it if it is text), got one of 400 characters"),
+        (f"title: 0x{'F' * 5000}\n", "title: expected a number of at most 30 characters (quote it if it is text), got one of 5002 characters"),
+        (f"items:\n  - id: '1.1'\n    points: -{'1' * 100}\n", "items[0].points: expected a number of at most 30 characters (quote it if it is text), got one of 101 characters"),
+    ],
+)
+def test_a_number_of_absurd_length_is_one_line_naming_its_field(source, line):
+    assert problems_of(parse_yaml, source, WHERE) == [f"{WHERE}: {line}"]
+
+
+def test_an_explicit_timestamp_stays_text_for_the_reader_to_check():
+    assert parse_yaml("date: !!timestamp 2018-02-30\n", WHERE) == {"date": "2018-02-30"}
+
+
+@pytest.mark.parametrize("source", ["points: !!int abc\n", "points: !!float abc\n", "x: !!bool maybe\n"])
+def test_a_tag_its_value_cannot_hold_is_one_line(source):
+    problems = problems_of(parse_yaml, source, WHERE, "front matter", 2)
+    assert len(problems) == 1 and problems[0].startswith(f"{WHERE}: front matter: expected valid YAML, got ")
+    assert "\n" not in problems[0]
+
+
+def test_numbers_too_large_for_a_float_are_out_of_range_not_a_crash():
+    assert number_problem(10**400, 100, positive=True) == "expected a positive number of at most 100, got a number of 401 digits"
+    assert number_problem(-(10**400), 100) == "expected a number from 0 to 100, got a number of 401 digits"
+
+
+def test_a_weight_too_small_to_mean_anything_is_refused():
+    assert number_problem(1e-320, 100, positive=True, low=0.01) == "expected a positive number of at least 0.01, got 1e-320"
+    assert number_problem(0.5, 100, positive=True, low=0.01) is None

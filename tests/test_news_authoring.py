@@ -34,7 +34,7 @@ def test_scaffold_refuses_to_overwrite(project_copy):
     thai = project_copy / "docs" / "news" / "2026" / "clean-river-day.md"
     thai.write_text("edited", encoding="utf-8")
     again = run_scaffold(project_copy / "docs", *ARGS)
-    assert again.returncode != 0 and "already used" in again.stderr
+    assert again.returncode != 0 and "docs/news/2026/clean-river-day.md has (never overwritten)" in again.stderr
     assert thai.read_text(encoding="utf-8") == "edited"
 
 
@@ -62,7 +62,7 @@ def test_bad_posts_stop_the_build_with_one_line_per_problem(project_copy, tmp_pa
     for line in (
         "docs/news/2019/no-title.md: title: expected text, got nothing",
         "docs/news/2019/bad-date.md: date: expected a date such as 2018-07-18, got '2019-13-01'",
-        'docs/news/2019/pmqa-workshop.md: slug: "pmqa-workshop" is already used by docs/news/2018/pmqa-workshop.md',
+        'docs/news/2019/pmqa-workshop.md: slug: expected a slug no other post has, got "pmqa-workshop", which docs/news/2018/pmqa-workshop.md has',
     ):
         assert result.stderr.count(line) == 1, result.stderr
     assert "Traceback" not in result.stderr
@@ -113,13 +113,13 @@ def test_scaffold_refuses_an_empty_title(project_copy):
 
 def test_scaffold_refuses_a_slug_used_in_another_year_with_the_builds_own_line(project_copy):
     result = run_scaffold(project_copy / "docs", "--date", "2026-02-01", "--slug", "pmqa-workshop", "--title-th", "ก", "--title-en", "A")
-    assert refusal(result) == 'new_news: not written: docs/news/2026/pmqa-workshop.md: slug: "pmqa-workshop" is already used by docs/news/2018/pmqa-workshop.md'
+    assert refusal(result) == 'new_news: not written: docs/news/2026/pmqa-workshop.md: slug: expected a slug no other post has, got "pmqa-workshop", which docs/news/2018/pmqa-workshop.md has'
 
 
 def test_scaffold_refuses_an_existing_post_with_one_line(project_copy):
     assert run_scaffold(project_copy / "docs", *ARGS).returncode == 0
     assert refusal(run_scaffold(project_copy / "docs", *ARGS)) == (
-        'new_news: not written: --slug: "clean-river-day" is already used by docs/news/2026/clean-river-day.md (never overwritten)'
+        'new_news: not written: --slug: expected a slug no post has, got "clean-river-day", which docs/news/2026/clean-river-day.md has (never overwritten)'
     )
 
 
@@ -147,3 +147,16 @@ def test_scaffold_says_when_a_post_is_scheduled(project_copy, monkeypatch):
     result = run_scaffold(project_copy / "docs", *ARGS)
     assert result.returncode == 0
     assert result.stderr == "new_news: scheduled: published by the first build on or after 2026-01-31\n"
+
+
+def test_scaffold_is_not_stopped_by_another_posts_category_list(project_copy):
+    broken = project_copy / "docs" / "news" / "2019" / "listed.md"
+    broken.parent.mkdir()
+    broken.write_text("---\ntitle: T\ndate: 2019-01-01\ndescription: D\ncategory: [pmqa]\n---\n", encoding="utf-8")
+    result = run_scaffold(project_copy / "docs", *ARGS)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+
+
+def test_scaffold_refuses_a_thai_day_month_year_date_naming_the_gregorian_one(project_copy):
+    result = run_scaffold(project_copy / "docs", "--date", "18/07/2561", "--slug", "be-post", "--title-th", "ก", "--title-en", "A")
+    assert refusal(result) == "new_news: not written: --date: 18/07/2561 is a Buddhist Era year: write 2018-07-18"

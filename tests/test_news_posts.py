@@ -68,7 +68,7 @@ def test_an_empty_title_is_named_empty(news_dir):
 
 def test_a_slug_used_twice_is_named(news_dir):
     write_post(news_dir, 2019, "pmqa-workshop.md")
-    assert problems_of(news_dir) == ["docs/news/2019/pmqa-workshop.md: slug: \"pmqa-workshop\" is already used by docs/news/2018/pmqa-workshop.md"]
+    assert problems_of(news_dir) == ['docs/news/2019/pmqa-workshop.md: slug: expected a slug no other post has, got "pmqa-workshop", which docs/news/2018/pmqa-workshop.md has']
 
 
 def test_a_non_ascii_slug_is_named(news_dir):
@@ -85,7 +85,7 @@ def test_translations_must_share_the_date(news_dir):
 def test_an_unknown_category_is_named(news_dir):
     (news_dir / "2019").mkdir()
     (news_dir / "2019" / "cat.md").write_text("---\ntitle: T\ndate: 2019-01-01\ndescription: D\ncategory: sports\n---\n", encoding="utf-8")
-    assert problems_of(news_dir) == ["docs/news/2019/cat.md: category: expected an id from categories.yml (pmqa), got 'sports'"]
+    assert problems_of(news_dir) == ["docs/news/2019/cat.md: category: expected an id from categories.yml (pmqa), got \"sports\""]
 
 
 def test_every_problem_is_reported_together(news_dir):
@@ -196,7 +196,7 @@ def test_a_post_in_a_folder_inside_a_year_is_named(news_dir):
 
 def test_an_english_file_without_its_thai_file_is_named(news_dir):
     write_file(news_dir, f"2019/english-only.{OTHER}.md", post())
-    assert problems_of(news_dir) == [f"docs/news/2019/english-only.{OTHER}.md: file: expected the Thai post docs/news/2019/english-only.md beside it, found none"]
+    assert problems_of(news_dir) == [f"docs/news/2019/english-only.{OTHER}.md: file: expected the Thai post docs/news/2019/english-only.md beside it, got none"]
 
 
 def test_the_slug_index_is_reserved(news_dir):
@@ -359,3 +359,53 @@ def test_a_wrong_build_date_is_named(value, message):
     with pytest.raises(NewsError) as caught:
         build_date({"SITE_BUILD_DATE": value})
     assert caught.value.problems == [message]
+
+
+# -----------------------------------------------------------------------------
+# More of what authors write by mistake
+# -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value, shown", [("[pmqa]", "a list"), ("{a: 1}", "a mapping"), ("1", "a number (1)")])
+def test_a_category_that_is_not_an_id_is_named_not_a_crash(news_dir, value, shown):
+    write_file(news_dir, "2019/cat.md", post(extra=f"category: {value}\n"))
+    assert problems_of(news_dir) == [f"docs/news/2019/cat.md: category: expected an id from categories.yml (pmqa), got {shown}"]
+
+
+@pytest.mark.parametrize("written, gregorian", [("18/07/2561", "2018-07-18"), ("2561-7-18", "2018-07-18"), ("1/1/2562", "2019-01-01"), ("18.07.2561", "2018-07-18")])
+def test_a_buddhist_era_year_in_another_date_format_says_what_to_write(news_dir, written, gregorian):
+    write_file(news_dir, f"{gregorian[:4]}/be.md", post(date=written))
+    assert problems_of(news_dir) == [f"docs/news/{gregorian[:4]}/be.md: date: {written} is a Buddhist Era year: write {gregorian}"]
+
+
+@pytest.mark.parametrize("written", ["18/07/2018", "2018-7-18"])
+def test_a_gregorian_date_in_another_format_says_what_to_write(news_dir, written):
+    write_file(news_dir, "2018/other.md", post(date=written))
+    assert problems_of(news_dir) == [f"docs/news/2018/other.md: date: expected a date such as 2018-07-18, got '{written}': write 2018-07-18"]
+
+
+def test_an_explicit_timestamp_that_is_no_date_is_named(news_dir):
+    write_file(news_dir, "2018/stamp.md", post(date="!!timestamp 2018-02-30"))
+    assert problems_of(news_dir) == ["docs/news/2018/stamp.md: date: expected a date such as 2018-07-18, got '2018-02-30'"]
+
+
+@pytest.mark.parametrize("src", ["pmqa/levels.yml", "about.md", "assets/javascripts/display-settings.js"])
+def test_an_image_that_is_not_a_published_image_file_is_named(news_dir, src):
+    write_file(news_dir, "2019/pictured.md", post(extra=f"image: {{src: {src}, alt: A river}}\n"))
+    assert problems_of(news_dir) == [
+        f'docs/news/2019/pictured.md: image.src: expected the path of a file under docs/, e.g. assets/images/news/clean-river-day.jpg, got "{src}", '
+        "which is not an image (.avif, .gif, .jpeg, .jpg, .png, .svg, .webp)"
+    ]
+
+
+def test_an_empty_tag_list_says_empty(news_dir):
+    write_file(news_dir, "2019/tagged.md", post(extra="tags: []\n"))
+    assert problems_of(news_dir) == ["docs/news/2019/tagged.md: tags: expected a list of texts, e.g. [PMQA 4.0], got an empty list"]
+
+
+def test_an_unreadable_categories_file_is_the_only_line_its_posts_cause(news_dir):
+    (news_dir / "categories.yml").write_bytes("pmqa: {th: หมวดหมู่, en: PMQA}\n".encode("cp874"))
+    assert problems_of(news_dir) == [
+        "docs/news/categories.yml: encoding: expected UTF-8, got Windows-874 (TIS-620) Thai text: save the file again as UTF-8 "
+        "(Notepad: Save As, Encoding UTF-8; or iconv -f CP874 -t UTF-8)"
+    ]

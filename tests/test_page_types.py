@@ -3,46 +3,74 @@ table maps each type to its template and context."""
 
 from types import SimpleNamespace
 
+import pytest
 from conftest import ROOT, build_site
+from officesite.news.posts import NewsError, load_news
 from officesite.page_types import DECLARED_TYPES, PAGE_TYPES, page_type_of, placed_meta
+from officesite.pages import PagesError, site_pages
 from site_files import LANGUAGES, OTHER, BuiltSite
 
-# A build as page types see it: one listing page and one post.
+# A build as page types see it: one listing page, one post and the pages' declared types.
 POST_PATH = "news/2018/pmqa-workshop/"
 LISTING = SimpleNamespace(title="Office news, page 2")
 BUILD = SimpleNamespace(
     languages=LANGUAGES,
     news=SimpleNamespace(listings={"news/page/2.md": LISTING}, posts_by_page={(LANGUAGES.default, POST_PATH): object()}),
+    pages=SimpleNamespace(types={"pmqa/calculator": "calculator"}),
 )
 
 
-def type_of(src_uri, meta=None, lang=LANGUAGES.default):
-    return page_type_of(BUILD, src_uri, lang, meta or {})
+def type_of(src_uri, lang=LANGUAGES.default):
+    return page_type_of(BUILD, src_uri, lang)
 
 
-def test_a_declared_type_gives_its_template():
-    assert type_of("pmqa/calculator.md", {"page_type": "calculator"}) == ("calculator", None)
+def test_a_declared_type_gives_its_template_in_every_language():
+    assert type_of("pmqa/calculator.md") == "calculator"
+    assert type_of(LANGUAGES.src_uri("pmqa/calculator", OTHER), lang=OTHER) == "calculator"
     assert PAGE_TYPES["calculator"].template == "calculator.html"
-    assert type_of("about.md") == (None, None)
+    assert type_of("about.md") is None
 
 
 def test_the_files_place_gives_the_type_of_posts_listings_and_criteria_pages():
-    assert type_of("news/2018/pmqa-workshop.md") == ("news-post", None)
-    assert type_of("news/page/2.md") == ("news-listing", None)
-    assert type_of(LANGUAGES.src_uri("pmqa/category-3", OTHER), lang=OTHER) == ("criteria-category", None)
-    assert type_of("pmqa/category-9.md") == (None, None)
+    assert type_of("news/2018/pmqa-workshop.md") == "news-post"
+    assert type_of("news/page/2.md") == "news-listing"
+    assert type_of(LANGUAGES.src_uri("pmqa/category-3", OTHER), lang=OTHER) == "criteria-category"
+    assert type_of("pmqa/category-9.md") is None
     assert placed_meta(BUILD, "news/page/2.md", "news-listing") == {"title": LISTING.title, "search": {"exclude": True}}
 
 
-def test_a_wrong_declaration_is_one_line_naming_the_field():
-    assert type_of("about.md", {"page_type": "calendar"}) == (None, f"page_type: expected one of {', '.join(DECLARED_TYPES)}, got \"calendar\"")
-    assert type_of("contact.md", {"page_type": "contact", "template": "contact.html"}) == (
-        "contact", 'template: expected none (the page_type contact sets the template), got "contact.html"'
-    )
-    assert type_of("news/page/2.md", {"page_type": "home"}) == (
-        "news-listing", 'page_type: expected none (the file\'s place makes it a news-listing page), got "home"'
-    )
+def write(folder, relative, front_matter):
+    path = folder / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"---\n{front_matter}---\n\nText\n", encoding="utf-8")
+
+
+def test_a_wrong_declaration_is_one_line_naming_the_field(tmp_path):
+    docs = tmp_path / "docs"
+    write(docs, "about.md", "title: About\npage_type: calendar\n")
+    write(docs, "contact.md", "title: Contact\npage_type: contact\ntemplate: contact.html\n")
+    write(docs, LANGUAGES.src_uri("contact", OTHER), "title: Contact\npage_type: site-map\n")
+    with pytest.raises(PagesError) as caught:
+        site_pages(docs, LANGUAGES, tmp_path)
+    assert caught.value.problems == [
+        f'docs/about.md: page_type: expected one of {", ".join(DECLARED_TYPES)}, got "calendar"',
+        f'docs/{LANGUAGES.src_uri("contact", OTHER)}: page_type: expected none (the Thai file docs/contact.md gives it to every language), got "site-map"',
+        'docs/contact.md: template: expected none (the page_type contact sets the template), got "contact.html"',
+    ]
     assert "news-post" not in DECLARED_TYPES and "home" in DECLARED_TYPES
+
+
+def test_a_page_whose_place_gives_its_type_cannot_declare_one(tmp_path):
+    news = tmp_path / "docs" / "news"
+    write(news, "2019/x.md", "title: T\ndate: 2019-01-01\ndescription: D\npage_type: home\n")
+    with pytest.raises(NewsError) as caught:
+        load_news(news, LANGUAGES, display_root=tmp_path)
+    assert caught.value.problems == ["docs/news/2019/x.md: page_type: expected one of title, date, description, category, tags, image, draft, got an unknown field"]
+
+
+def test_a_translation_takes_the_type_of_its_default_language_page(site: BuiltSite):
+    assert site.soup(LANGUAGES.path("contact/", OTHER)).select_one(".site-contact") is not None
+    assert site.soup(LANGUAGES.path("pmqa/calculator/", OTHER)).select_one("[data-pmqa-data]") is not None
 
 
 def test_every_declared_type_is_used_by_a_page_and_every_template_exists():

@@ -4,7 +4,7 @@ from datetime import datetime, timezone
 
 import pytest
 from conftest import build_site
-from officesite.metadata_shown import SHOWN_LENGTH
+from officesite.metadata.shown import SHOWN_LENGTH
 from officesite.security.security_txt import (
     contact_problem,
     contact_uri,
@@ -65,7 +65,7 @@ def test_a_refused_contact_is_shown_cut_short():
 
 
 def test_a_contact_that_is_not_text_is_refused():
-    assert contact_problem(["a@example.org"]) == "expected text, got list"
+    assert contact_problem(["a@example.org"]) == "expected text, got a list"
 
 
 def test_security_txt_has_the_contact_expiry_languages_and_canonical():

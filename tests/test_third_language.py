@@ -68,7 +68,7 @@ def test_its_pages_are_built_under_its_folder(three_languages):
         path = site.languages.path(page, THIRD)
         assert site.file_for(path), path
         assert site.soup(path).html["lang"] == THIRD, path
-    for built in ("404.html", "search/search_index.json", "news/rss.xml", "news/atom.xml"):
+    for built in ("404.html", "search/index.json", "news/rss.xml", "news/atom.xml"):
         assert (site.root / site.languages.path(built, THIRD)).is_file(), built
 
 

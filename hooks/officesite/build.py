@@ -1,28 +1,35 @@
-"""What every hook of one build shares, made once per build: the languages, the interface
-strings, the criteria and the news.
+"""What every hook of one build shares, made once per build: the languages, the checked
+content (interface strings, pages, criteria, news) and each concern's state for the build.
 
 MkDocs calls each hook's `on_config` when a build starts; static-i18n then builds every other
 language inside that build's `on_post_build`, with the same configuration object, and every
-hook's `on_config` runs again. hooks/site.py starts a `SiteBuild` on the first of these calls
-only (`starts_build`); every hook reads it with `site_build(config)`, in whichever language's
-run, whichever language static-i18n builds first. What static-i18n does is known here only.
+hook's `on_config` runs again. hooks/build_state.py starts a `SiteBuild` on the first of these
+calls only (`starts_build`); every hook reads it with `site_build(config)`, in whichever
+language's run, whichever language static-i18n builds first. What static-i18n does is known
+here only.
+
+Starting a build checks everything the site is made from, and stops it with one line per
+problem, all of them at once, grouped by what they are in. What is unchanged since the
+previous build (`mkdocs serve` rebuilds in one process) is not read again
+(officesite.metadata.cache).
 """
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from officesite.configuration import check_configuration
 from officesite.criteria.metadata import Criteria
-from officesite.criteria.site import criteria_signature, read_site_criteria
+from officesite.criteria.site import site_criteria
 from officesite.languages import I18N_PLUGIN, Languages, languages_of_config
-from officesite.news.pages import (
-    SiteNews,
-    held_back_line,
-    read_site_news,
-    site_news_signature,
-)
+from officesite.metadata.problems import MetadataError, Problems
+from officesite.news.pages import SiteNews, held_back_line, site_news
+from officesite.not_found import NotFoundState
+from officesite.pages import SitePages, site_pages
+from officesite.security.csp import PolicyState
+from officesite.security.escaping import EscapingState
 from officesite.strings import (
     UI_STRINGS_FILE,
     load_ui_strings,
@@ -31,7 +38,7 @@ from officesite.strings import (
 )
 
 # INFO, not WARNING: `mkdocs build --strict` fails on warnings, and both lines are normal.
-log = logging.getLogger("mkdocs.hooks.site")
+log = logging.getLogger("mkdocs.hooks.build_state")
 
 
 @dataclass(frozen=True)
@@ -39,9 +46,13 @@ class SiteBuild:
     config: object  # the configuration of this build: its identity ties every hook to it
     languages: Languages
     strings: dict  # language -> key -> text, for every built language
+    pages: SitePages
     criteria: Criteria
-    criteria_signature: tuple  # what the criteria were read from (reused while unchanged)
     news: SiteNews
+    # Each concern's state during the build, new with every build.
+    policy: PolicyState = field(default_factory=PolicyState)
+    escaping: EscapingState = field(default_factory=EscapingState)
+    not_found: NotFoundState = field(default_factory=NotFoundState)
 
 
 _current: SiteBuild | None = None
@@ -65,35 +76,60 @@ def run_language(config) -> str:
     return config.theme["language"]
 
 
-# Start the shared state of a new build; criteria and news unchanged since the previous build
-# (`mkdocs serve` rebuilds in one process) are reused, not read again.
+# Start the shared state of a new build, its content checked; a PluginError listing every
+# problem when it cannot be built.
 def start_build(config) -> SiteBuild:
     global _current
-    previous = _current
     languages = languages_of_config(config)
-    strings, missing = strings_of_languages(load_ui_strings(UI_STRINGS_FILE), languages)
-    if missing:
-        log.info(missing_strings_line(missing, languages))
-    folder = Path(config.docs_dir)
-    display_root = Path(config.config_file_path).parent
-    signature = criteria_signature(folder, languages)
-    if previous is not None and previous.criteria_signature == signature:
-        criteria = previous.criteria
-    else:
-        criteria = read_site_criteria(folder, languages, display_root)
-    news_signature = site_news_signature(folder, languages)
-    if previous is not None and previous.news.signature == news_signature and previous.strings == strings:
-        news = previous.news
-    else:
-        news = read_site_news(folder, languages, strings, display_root, news_signature)
+    docs_dir, root = Path(config.docs_dir), Path(config.config_file_path).parent
+    report = _Report()
+    configuration = Problems()
+    check_configuration(config, languages, configuration)
+    report.add("The configuration has", configuration.lines)
+    strings = report.collect("The interface strings have", lambda: _strings(languages))
+    excluded = config.exclude_docs.match_file if config.exclude_docs else lambda relative: False
+    pages = report.collect("Pages have", lambda: site_pages(docs_dir, languages, root, excluded))
+    criteria = report.collect("PMQA criteria metadata has", lambda: site_criteria(docs_dir, languages, root))
+    news = report.collect("News posts have", lambda: site_news(docs_dir, languages, strings, root)) if strings else None
+    report.raise_if_any()
     if news.news.held:
         log.info(held_back_line(news.news.held))
-    _current = SiteBuild(config, languages, strings, criteria, signature, news)
+    _current = SiteBuild(config, languages, strings, pages, criteria, news)
     return _current
+
+
+def _strings(languages) -> dict:
+    strings, missing = strings_of_languages(load_ui_strings(UI_STRINGS_FILE, languages), languages)
+    if missing:
+        log.info(missing_strings_line(missing, languages))
+    return strings
 
 
 # The shared state of the build this configuration belongs to.
 def site_build(config) -> SiteBuild:
     if _current is None or _current.config is not config:
-        raise PluginError("officesite: no build started for this configuration: list hooks/site.py first under `hooks:` in mkdocs.yml")
+        raise PluginError("officesite: no build started for this configuration: list hooks/build_state.py first under `hooks:` in mkdocs.yml")
     return _current
+
+
+class _Report:
+    """The problems of a starting build, grouped by what they are in."""
+
+    def __init__(self):
+        self.groups: list[tuple[str, list[str]]] = []
+
+    def add(self, title: str, lines: list[str]) -> None:
+        if lines:
+            self.groups.append((title, lines))
+
+    # What `make()` makes; None, its problems kept, when it raises MetadataError.
+    def collect(self, title: str, make):
+        try:
+            return make()
+        except MetadataError as error:
+            self.add(title, error.problems)
+            return None
+
+    def raise_if_any(self) -> None:
+        if self.groups:
+            raise PluginError("\n".join(f"{title} {len(lines)} problem(s):\n" + "\n".join(lines) for title, lines in self.groups))

@@ -10,10 +10,15 @@ pristine Material files, so a version bump fails in seconds, naming the patch. F
 - CachedPartial: a Material partial rendered once for every page of a folder outside the
   navigation, when what it reads of the page is the same for them (its SHA-256 is recorded:
   what it reads was checked in that file).
+- PartialReplaced: a Material partial that overrides/ replaces with the site's own; the
+  pristine file's SHA-256 is recorded, so that a Material that changes it is noticed.
 - TemplateEdit: an exact text of a block's output (`super()` in overrides/main.html, through
   the `material_edit` filter), where overriding the block would copy fingerprinted asset names.
 - MarkupFix: an exact text of every rendered page, for markup base.html writes outside any block.
 - ScriptPatch: an exact text of a minified script in the built site.
+- Reliance: nothing changed, but a module elsewhere depends on what a Material template holds
+  (the inline scripts the CSP hashes, the values it prints unescaped): the text must still be
+  there, checked at start-up and by the test, naming the module that relies on it.
 Each text must be found exactly once (per copy, per block output, per page, per script file),
 or the build stops naming the patch, instead of silently shipping Material's behaviour again.
 """
@@ -49,6 +54,13 @@ class CachedPartial:
 
 
 @dataclass(frozen=True)
+class PartialReplaced:
+    name: str  # the template, in Material's templates and in overrides/
+    sha256: str  # of Material's pristine file at the pinned version
+    kept: str  # what of Material's file the site's own keeps: re-check it when Material changes
+
+
+@dataclass(frozen=True)
 class TemplateEdit:
     name: str  # what overrides/main.html passes to the material_edit filter
     old: str  # `{value}` fields are filled with the filter's values, written as JSON (Jinja's tojson)
@@ -70,21 +82,26 @@ class ScriptPatch:
     new: str
 
 
+@dataclass(frozen=True)
+class Reliance:
+    name: str
+    template: str  # Material's template, under its templates folder
+    text: str  # what must be in it (at least once)
+    used_by: str  # the module that relies on it
+
+
 COPY_HEADER = "{{#- Material's {name}, copied with the edits listed in hooks/officesite/material.py (PATCHES). -#}}\n"
 MATERIAL_HEADER = "{#-\n  This file was automatically generated - do not edit\n-#}\n"
 
 PATCHES = (
-    # The search dialog has no accessible name (Lighthouse, axe): it gets the name of its
-    # search box ("ค้นหา", "Search").
-    PartialCopy(
+    # The site's search replaces Material's (README, "Search"): its own dialog, in Material's
+    # header and with Material's look, run by docs/assets/javascripts/search.js. Material's
+    # search plugin stays enabled only because its header shows the search button and
+    # includes this partial when it is.
+    PartialReplaced(
         "partials/search.html",
         "bfd556535abcddb99396ab2a7e3acc2ebcd3f36756007d3969396caa4126be30",
-        (
-            (
-                '<div class="md-search" data-md-component="search" role="dialog">',
-                """<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t('search.placeholder') }}">""",
-            ),
-        ),
+        "the markup the md-search styles and the `__search` toggle expect",
     ),
     # The Nu Html Checker rejects the empty tabindex of the navigation's section labels.
     PartialCopy(
@@ -99,7 +116,88 @@ PATCHES = (
                 '<label class="md-nav__link {{ class }}" for="{{ path }}" id="{{ path }}_label" tabindex="{{ tabindex }}">',
                 '<label class="md-nav__link {{ class }}" for="{{ path }}" id="{{ path }}_label"{% if tabindex %} tabindex="{{ tabindex }}"{% endif %}>',
             ),
+            # Thai titles break between words (officesite.thai_breaks).
+            ("    {{ nav_item.title }}\n", "    {{ nav_item.title | thai_breaks }}\n"),
+            # The active page's table-of-contents toggle only where there is a table of contents
+            # to open: alone, the checkbox has no label, hence no name (HTML_CodeSniffer, pa11y).
+            ('      <input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">\n', ""),
+            (
+                '      {% if toc %}\n        <label class="md-nav__link md-nav__link--active" for="__toc">',
+                '      {% if toc %}\n        <input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">\n'
+                '        <label class="md-nav__link md-nav__link--active" for="__toc">',
+            ),
         ),
+    ),
+    # The header: a menu button (the drawer's label can be neither focused nor named), and
+    # the office's name, full or short (overrides/partials/site-name.html), instead of
+    # Material's two topics, site name and page title swapped on scrolling: both cut with an
+    # ellipsis where they do not fit, which on a phone is always.
+    PartialCopy(
+        "partials/header.html",
+        "8cf3fb15bcf969ff596649616fd99366b3c31c08d57a86d05308efc16d8fa75f",
+        (
+            (
+                '    <label class="md-header__button md-icon" for="__drawer">\n'
+                '      {% set icon = config.theme.icon.menu or "material/menu" %}\n'
+                '      {% include ".icons/" ~ icon ~ ".svg" %}\n'
+                "    </label>\n",
+                '    <label class="md-header__button md-icon site-drawer-label" for="__drawer">\n'
+                '      {% set icon = config.theme.icon.menu or "material/menu" %}\n'
+                '      {% include ".icons/" ~ icon ~ ".svg" %}\n'
+                "    </label>\n"
+                '    <button type="button" class="md-header__button md-icon site-drawer-button" aria-label="{{ ui.menu }}" aria-expanded="false" hidden data-site-drawer-button>\n'
+                '      {% include ".icons/" ~ icon ~ ".svg" %}\n'
+                "    </button>\n",
+            ),
+            (
+                '    <div class="md-header__title" data-md-component="header-title">\n'
+                '      <div class="md-header__ellipsis">\n'
+                '        <div class="md-header__topic">\n'
+                '          <span class="md-ellipsis">\n'
+                "            {{ config.site_name }}\n"
+                "          </span>\n"
+                "        </div>\n"
+                '        <div class="md-header__topic" data-md-component="header-topic">\n'
+                '          <span class="md-ellipsis">\n'
+                "            {% if page.meta and page.meta.title %}\n"
+                "              {{ page.meta.title }}\n"
+                "            {% else %}\n"
+                "              {{ page.title }}\n"
+                "            {% endif %}\n"
+                "          </span>\n"
+                "        </div>\n"
+                "      </div>\n"
+                "    </div>\n",
+                '    <div class="md-header__title site-header-name">\n'
+                '      {% include "partials/site-name.html" %}\n'
+                "    </div>\n",
+            ),
+        ),
+    ),
+    # The drawer's title: the office's name breaks between Thai words.
+    PartialCopy(
+        "partials/nav.html",
+        "af33f6e032f632eb055c365eb5f1a975bf8456152fa768e69a1aad6d470b843f",
+        (("    {{ config.site_name }}\n  </label>", "    {{ config.site_name | thai_breaks }}\n  </label>"),),
+    ),
+    # The office's emblem (extra.office.emblem, officesite.chrome) where Material puts its
+    # logo; decorative: the link around it is named with the office's name.
+    PartialCopy(
+        "partials/logo.html",
+        "e0925ef6c190174a5162ed1ecc55295016dd8a7beec3018db3e04aac283a2dd9",
+        (
+            (
+                "{% if config.theme.logo %}\n",
+                '{% if office_identity and office_identity.emblem %}\n  <img src="{{ office_identity.emblem | url }}" alt="">\n{% elif config.theme.logo %}\n',
+            ),
+        ),
+    ),
+    # The footer: the office, its contact facts, its parent organisation and the policy pages
+    # (overrides/partials/site-footer.html) instead of the copyright line.
+    PartialCopy(
+        "partials/footer.html",
+        "50c2a75f013b7b03fb97f381860c77df8fd5d13d68f90d3281754b68f69ec894",
+        (('      {% include "partials/copyright.html" %}\n', '      {% include "partials/site-footer.html" %}\n'),),
     ),
     # Material renders the whole primary navigation into every page, about a third of a
     # page's rendering. For a page outside the navigation (news posts and listings: most of
@@ -109,8 +207,6 @@ PATCHES = (
         "partials/nav.html",
         "af33f6e032f632eb055c365eb5f1a975bf8456152fa768e69a1aad6d470b843f",
     ),
-    # Search reads the index of the page's own language (hooks/search_index.py).
-    TemplateEdit("search index of the page's language", '"base": {base_url}', '"base": {search_base}'),
     # Material's bundle, deferred: even at the end of <body> a plain script blocks rendering.
     TemplateEdit("deferred bundle", '.min.js"></script>', '.min.js" defer></script>'),
     # The Nu Html Checker rejects autocomplete="off" on the drawer and search toggles (only
@@ -134,24 +230,24 @@ PATCHES = (
         "ui({document$:ct});",
         "/* alternate sitemap lookup removed: hooks/officesite/material.py */",
     ),
-    # Material downloads the search index on every page load; it is fetched only when the
-    # reader opens search (the search toggle), which is all the index is for.
-    ScriptPatch(
-        "search index on opening search only",
-        "assets/javascripts/bundle.*.min.js",
-        'L($(location.protocol!=="file:"),Je("search"))',
-        'L($(!1),Je("search"))',
+    # The head script keys the reader's stored choices by `extra.scope`, which the CSP sets to
+    # the site's root so that the script, and its hash, are the same at every depth.
+    Reliance(
+        "head script scoped by extra.scope",
+        "partials/javascripts/base.html",
+        '<script>__md_scope=new URL("{{ config.extra.scope | d(base_url) }}",location)',
+        "officesite/security/csp.py (storage_scope, TEMPLATE_SCRIPTS)",
     ),
-    # Material's search worker splits only Han-script queries into words; it also hands each
-    # query to siteThaiQuery (docs/assets/javascripts/thai-query.js, loaded into the worker on
-    # the first search), which splits Thai runs into the words hooks/search_index.py indexed.
-    ScriptPatch(
-        "Thai query segmentation",
-        "assets/javascripts/workers/search.*.min.js",
-        'e=e.replace(new RegExp("\\\\p{sc=Han}+","gu"),s=>[...fe(s,this.index.invertedIndex)].join("* "))',
-        'e=(self.siteThaiQuery||(importScripts("../thai-query.js"),self.siteThaiQuery))('
-        'e.replace(new RegExp("\\\\p{sc=Han}+","gu"),s=>[...fe(s,this.index.invertedIndex)].join("* ")),this.index.invertedIndex)',
+    Reliance(
+        "content tabs script",
+        "partials/javascripts/content.html",
+        "<script>var target=document.getElementById(location.hash.slice(1));",
+        "officesite/security/csp.py (TEMPLATE_SCRIPTS)",
     ),
+    # Material prints these as they are: they reach it as escaped Markup.
+    Reliance("site name printed as it is", "partials/header.html", "{{ config.site_name }}", "officesite/security/escaping.py (CONFIG_TEXTS)"),
+    Reliance("copyright printed as it is", "partials/copyright.html", "{{ config.copyright }}", "officesite/security/escaping.py (CONFIG_TEXTS)"),
+    Reliance("page title printed as it is", "partials/header.html", "{{ page.title }}", "officesite/security/escaping.py (title_markup)"),
 )
 
 
@@ -200,8 +296,8 @@ def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-# The copied and cached partials whose pristine Material file is no longer the one they were
-# checked against.
+# The copied, replaced and cached partials whose pristine Material file is no longer the one
+# they were checked against.
 def changed_partial_problems(templates: Path) -> list[str]:
     todo = {
         PartialCopy: "copy it again into overrides/{name} with the listed edits, then record its hash",
@@ -210,16 +306,30 @@ def changed_partial_problems(templates: Path) -> list[str]:
     return [
         f"{WHERE}: {partial.name}: expected Material's file with SHA-256 {partial.sha256}, got "
         f"{sha256_of(templates / partial.name) if (templates / partial.name).is_file() else 'no file'}: "
-        + todo[type(partial)].format(name=partial.name)
-        for partial in patches_of((PartialCopy, CachedPartial))
+        + todo[type(partial)].format(name=partial.name, kept=getattr(partial, "kept", ""))
+        for partial in patches_of((PartialCopy, PartialReplaced, CachedPartial))
         if not (templates / partial.name).is_file() or sha256_of(templates / partial.name) != partial.sha256
     ]
 
 
-# Stop the build unless the installed Material is the pinned one and its copied partials unchanged.
+# The reliances whose text Material's templates no longer hold.
+def reliance_problems(templates: Path) -> list[str]:
+    problems = []
+    for reliance in patches_of(Reliance):
+        path = templates / reliance.template
+        if not path.is_file() or reliance.text not in path.read_text(encoding="utf-8"):
+            problems.append(
+                f"{WHERE}: {reliance.name}: expected `{reliance.text}` in Material's {reliance.template}, got "
+                f"{'a file without it' if path.is_file() else 'no file'}: re-check {reliance.used_by}"
+            )
+    return problems
+
+
+# Stop the build unless the installed Material is the pinned one, its copied partials
+# unchanged and what other modules rely on still there.
 def check_material(requirements: Path) -> None:
     problem = version_problem(pinned_version(requirements), installed_version())
-    problems = [problem] if problem else changed_partial_problems(material_templates())
+    problems = [problem] if problem else changed_partial_problems(material_templates()) + reliance_problems(material_templates())
     if problems:
         raise PluginError("\n".join(problems))
 

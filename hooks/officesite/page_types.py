@@ -1,10 +1,12 @@
 """Page types: what kind of page a page is decides its template and what the template gets.
 
-A page says its kind once, with one front matter key, `page_type: calculator` (in each
-language's file); or the hooks give it one from where its file is: a news post
+A page says its kind once, in the default language's file, with one front matter key,
+`page_type: calculator`; its translations take it (the schema's PAGE declares the key
+DEFAULT_ONLY). Or the hooks give it one from where its file is: a news post
 (news/<year>/<slug>.md), a listing page the news adds, a criteria category page
-(pmqa/category-N.md). A page without a type is a plain page (main.html). PAGE_TYPES below is
-the only place a type's template and its context are named.
+(pmqa/category-N.md); those files' own schemas have no such key. A page without a type is a
+plain page (main.html). PAGE_TYPES below is the only place a type's template and its context
+are named.
 """
 
 from collections.abc import Callable
@@ -12,7 +14,8 @@ from dataclasses import dataclass
 
 from officesite.criteria.calculator import calculator_context
 from officesite.criteria.pages import is_category_page
-from officesite.metadata_shown import shown_value
+from officesite.metadata.fields import default_only_fields
+from officesite.metadata.shown import shown_value
 from officesite.news.pages import (
     home_context,
     news_archive_context,
@@ -22,6 +25,7 @@ from officesite.news.pages import (
     post_of,
 )
 from officesite.office import contact_context
+from officesite.schema import PAGE
 
 FIELD = "page_type"
 DEFAULT_TEMPLATE = "main.html"
@@ -58,20 +62,33 @@ def placed_type(build, src_uri: str, file_lang: str) -> str | None:
     return None
 
 
-# A page's type: from its place, else from its front matter; (type or None, problem or None).
-def page_type_of(build, src_uri: str, file_lang: str, meta: dict) -> tuple[str | None, str | None]:
-    placed, declared = placed_type(build, src_uri, file_lang), meta.get(FIELD)
-    if placed is not None:
+# A page's type: from its place, else the one its default-language file declares; None for a plain page.
+def page_type_of(build, src_uri: str, file_lang: str) -> str | None:
+    found = build.languages.of_src(src_uri)
+    return placed_type(build, src_uri, file_lang) or (build.pages.types.get(found[1]) if found else None)
+
+
+# The types the pages declare, {page: type}, from their checked front matter ({page: {language:
+# (file, front matter)}}); a translation that writes a DEFAULT_ONLY field, or a template beside
+# a type, is one line each.
+def declared_page_types(metas: dict, languages, problems) -> dict:
+    types = {}
+    for page, versions in sorted(metas.items()):
+        default = versions.get(languages.default)
+        for lang, (where, meta) in sorted(versions.items()):
+            if lang == languages.default or default is None:
+                continue
+            for field in default_only_fields(PAGE.fields):
+                if meta.get(field) is not None:
+                    expected = f"none (the {languages.english_name(languages.default)} file {default[0]} gives it to every language)"
+                    problems.add(where, field, f"expected {expected}, got {shown_value(meta[field])}")
+        where, meta = default or next(iter(versions.values()))
+        declared = meta.get(FIELD)
+        if declared is not None and meta.get("template") is not None:
+            problems.add(where, "template", f"expected none (the page_type {declared} sets the template), got {shown_value(meta['template'])}")
         if declared is not None:
-            return placed, f"{FIELD}: expected none (the file's place makes it a {placed} page), got {shown_value(declared)}"
-        return placed, None
-    if declared is None:
-        return None, None
-    if declared not in DECLARED_TYPES:
-        return None, f"{FIELD}: expected one of {', '.join(DECLARED_TYPES)}, got {shown_value(declared)}"
-    if "template" in meta:
-        return declared, f"template: expected none (the page_type {declared} sets the template), got {shown_value(meta['template'])}"
-    return declared, None
+            types[page] = declared
+    return types
 
 
 # The front matter the hooks give a page of a placed type (a listing page has none of its own).

@@ -1,46 +1,38 @@
 """PMQA 4.0 criteria metadata: read, validate and hold it. Plain Python, no MkDocs.
 
-The metadata lives once, under docs/pmqa/ (schema: docs/pmqa/README.md):
+The metadata lives once, under docs/pmqa/ (declared in officesite/schema.py: LEVELS and
+CRITERIA_CATEGORY):
 - the front matter key `pmqa` of each category page, one page per category and language
-  (`category-3.md` Thai, `category-3.en.md` English);
+  (`category-3.md` in the default language, `category-3.<code>.md` in the others);
 - `levels.yml`: the levels, their points, and the scoring parameters.
 Pages, the calculator and scripts/score.py are all derived from what `load_criteria` returns.
-Every problem found is reported as one line `file: field: expected …, got …`.
+The schema checks each value; the rules below relate values to each other (a category's
+number and its file name, item ids in order, points that increase, languages that agree).
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from officesite.languages import Languages
-from officesite.metadata import (
-    MetadataError,
-    kind_of,
-    list_problem,
-    number_problem,
-    printable,
-    read_front_matter,
-    read_yaml_file,
-    shown_number,
-    shown_path,
-    text_problem,
-)
+from officesite.metadata.cache import file_signature, front_matter, yaml_file
+from officesite.metadata.fields import INVALID, Context, disagreements, shared_values
+from officesite.metadata.problems import MetadataError, Problems
+from officesite.metadata.shown import shown_number, shown_path
+from officesite.schema import CATEGORY_COUNT, CRITERIA_CATEGORY, LEVEL_IDS_CHOICE, LEVELS
 
-CATEGORY_NUMBERS = tuple(range(1, 8))
+CATEGORY_NUMBERS = tuple(range(1, CATEGORY_COUNT + 1))
 LEVELS_FILE = "levels.yml"
 CATEGORY_GLOB = "category-*.md"
-CATEGORY_STEM = re.compile(r"category-([1-7])")  # the file name without its language
-DEFAULT_WEIGHT = 1
-# Bounds that catch typing mistakes (.inf, an extra zero) long before the calculator breaks.
-MAX_WEIGHT = 100
-MAX_POINTS = 10000
-MAX_DISPLAY_DECIMALS = 3
+CATEGORY_STEM = re.compile(rf"category-([1-{CATEGORY_COUNT}])")  # the file name without its language
 
 
 @dataclass(frozen=True)
 class Item:
     id: str
     title: str
+    guidance: dict = field(default_factory=dict)  # level id -> what that level looks like for this item
+    evidence: tuple = ()  # examples of evidence that show it
 
 
 @dataclass(frozen=True)
@@ -80,28 +72,38 @@ class CriteriaError(MetadataError):
 def load_criteria(folder: Path, languages: Languages, display_root: Path | None = None) -> Criteria:
     folder = Path(folder)
     shown = lambda path: shown_path(path, display_root)  # noqa: E731
-    problems: list[str] = []
-    levels, not_reached, decimals = _read_levels(folder / LEVELS_FILE, languages, shown, problems)
-    categories = {lang: {} for lang in languages.codes}  # the valid categories, compared across languages
+    problems, context = Problems(), Context(languages)
+    levels, not_reached, decimals = _read_levels(folder / LEVELS_FILE, shown(folder / LEVELS_FILE), context, problems)
+    # An item's guidance names levels of levels.yml (None: that file could not be read).
+    context = Context(languages, choices={LEVEL_IDS_CHOICE: tuple(level.id for level in levels) if levels else None})
+    categories = {lang: {} for lang in languages.codes}  # the valid categories: (Category, shared values)
     found = {lang: set() for lang in languages.codes}  # the category numbers that have a page, valid or not
     for path in sorted(folder.glob(CATEGORY_GLOB)):
         number, lang = _number_and_language(path, languages)
         if number is None:
             others = "|".join(languages.others)
-            problems.append(f"{shown(path)}: file name: expected category-N.md or category-N.<{others}>.md with N from 1 to 7, got {shown(path.name)}")
+            expected = f"category-N.md or category-N.<{others}>.md with N from 1 to {CATEGORY_COUNT}"
+            problems.add(shown(path), "file name", f"expected {expected}, got {shown(path.name)}")
             continue
         found[lang].add(number)
-        category = _read_category(path, number, shown(path), problems)
+        category = _read_category(path, number, shown(path), context, problems)
         if category is not None:
             categories[lang][number] = category
     for lang in languages.codes:
-        missing = [str(n) for n in CATEGORY_NUMBERS if n not in found[lang]]
-        if missing:
-            problems.append(f"{shown(folder)}: {lang}: expected one page for each category 1-7, missing {', '.join(missing)}")
-    problems += _language_disagreements(categories, languages)
-    if problems:
-        raise CriteriaError(problems)
-    return Criteria(levels, not_reached, decimals, categories)
+        for number in CATEGORY_NUMBERS:
+            if number not in found[lang]:
+                page = shown(folder / languages.file_name(f"category-{number}", lang))
+                problems.add(page, "file", f"expected the {languages.english_name(lang)} page of category {number}, got none")
+    problems.extend(_language_disagreements(categories, languages))
+    problems.raise_if_any(CriteriaError)
+    return Criteria(levels, not_reached, decimals, {lang: {n: c for n, (c, _) in pages.items()} for lang, pages in categories.items()})
+
+
+# What the criteria are read from: changes when a criteria file or the languages change.
+def criteria_inputs(folder: Path, languages) -> tuple:
+    folder = Path(folder)
+    files = sorted(folder.glob(CATEGORY_GLOB)) + [folder / LEVELS_FILE]
+    return (languages, tuple((str(f), file_signature(f)) for f in files))
 
 
 # "category-3.<other>.md" -> (3, other); "category-3.md" -> (3, the default language); (None,
@@ -118,163 +120,105 @@ def _number_and_language(path: Path, languages: Languages):
 # Levels file
 # -----------------------------------------------------------------------------
 
-LEVEL_FIELDS = {"id", "name", "points"}
-LEVELS_FILE_FIELDS = {"levels", "not_reached", "display_decimals"}
 
-
-def _read_levels(path: Path, languages, shown, problems):
-    where = shown(path)
-    try:
-        data = read_yaml_file(path, where)
-    except MetadataError as error:
-        problems += error.problems
-        return (), None, 0
-    if not isinstance(data, dict):
-        problems.append(f"{where}: file: expected a mapping with {', '.join(sorted(LEVELS_FILE_FIELDS))}, got {kind_of(data)}")
-        return (), None, 0
-    problems += [f"{where}: {key}: unknown field" for key in data if key not in LEVELS_FILE_FIELDS]
-
-    levels = []
-    raw_levels = data.get("levels")
-    problem = list_problem(raw_levels, "a list of levels, e.g. [{id: basic, name: {th: …, en: …}, points: 300}]")
-    if problem:
-        problems.append(f"{where}: levels: {problem}")
-    else:
-        for index, raw in enumerate(raw_levels):
-            level = _read_level(raw, f"levels[{index}]", languages, where, problems)
-            if level:
-                levels.append(level)
-    not_reached = _read_level(data.get("not_reached"), "not_reached", languages, where, problems)
-
-    ids = [level.id for level in levels] + ([not_reached.id] if not_reached else [])
-    for index, level_id in enumerate(ids):
-        if level_id in ids[:index]:
-            problems.append(f"{where}: levels: id \"{level_id}\" is used twice")
+def _read_levels(path: Path, where: str, context, problems: Problems):
+    read = yaml_file(path, where)
+    if read.problems:
+        problems.extend(read.problems)
+        return (), None, 1
+    mark = problems.mark()
+    data = problems.check(LEVELS.root, read.data, where, context, whole="file")
+    if data is INVALID:
+        return (), None, 1
+    named = [(f"levels[{index}]", raw) for index, raw in enumerate(data["levels"] if data["levels"] is not INVALID else [])]
+    named.append(("not_reached", data["not_reached"]))
+    _id_problems(named, where, problems)
+    levels = tuple(_level(raw) for field, raw in named[:-1] if _level(raw))
+    not_reached = _level(data["not_reached"])
     for index in range(1, len(levels)):
         if not levels[index].points > levels[index - 1].points:
-            problems.append(
-                f"{where}: levels[{index}].points: expected more than {shown_number(levels[index - 1].points)} "
-                f"(points strictly increase), got {shown_number(levels[index].points)}"
-            )
+            expected = f"more than {shown_number(levels[index - 1].points)} (points strictly increase)"
+            problems.add(where, f"levels[{index}].points", f"expected {expected}, got {shown_number(levels[index].points)}")
     if not_reached and levels and not not_reached.points < levels[0].points:
-        problems.append(f"{where}: not_reached.points: expected less than {shown_number(levels[0].points)}, got {shown_number(not_reached.points)}")
-
-    decimals = data.get("display_decimals", 1)
-    problem = number_problem(decimals, MAX_DISPLAY_DECIMALS, whole=True)
-    if problem:
-        problems.append(f"{where}: display_decimals: {problem}")
-        decimals = 1
-    return tuple(levels), not_reached, decimals
+        problems.add(where, "not_reached.points", f"expected less than {shown_number(levels[0].points)}, got {shown_number(not_reached.points)}")
+    if problems.added_since(mark):
+        return (), None, 1
+    return levels, not_reached, data["display_decimals"]
 
 
-def _read_level(raw, field, languages, where, problems):
-    if not isinstance(raw, dict):
-        problems.append(f"{where}: {field}: expected a mapping with id, name and points, got {kind_of(raw)}")
+# Each level's id must be its own.
+def _id_problems(named, where, problems: Problems) -> None:
+    seen = {}
+    for field, raw in named:
+        level_id = raw.get("id") if isinstance(raw, dict) else INVALID
+        if level_id is INVALID:
+            continue
+        if level_id in seen:
+            problems.add(where, f"{field}.id", f'expected an id of its own, got "{level_id}", already the id of {seen[level_id]}')
+        seen.setdefault(level_id, field)
+
+
+# A Level from its checked values; None when any of them failed.
+def _level(raw) -> Level | None:
+    if not isinstance(raw, dict) or INVALID in raw.values() or INVALID in raw["name"].values():
         return None
-    start = len(problems)
-    problems += [f"{where}: {field}.{key}: unknown field" for key in raw if key not in LEVEL_FIELDS]
-    level_id, name, points = raw.get("id"), raw.get("name"), raw.get("points")
-    if not isinstance(level_id, str) or not level_id.isascii() or not level_id.isidentifier():
-        problems.append(f"{where}: {field}.id: expected a short ASCII name such as basic, got {level_id!r}")
-    if not isinstance(name, dict):
-        problems.append(f"{where}: {field}.name: expected a name per language, e.g. {{th: …, en: …}}, got {kind_of(name)}")
-    else:
-        problems += [f"{where}: {field}.name.{lang}: {text_problem(name.get(lang))}" for lang in languages.codes if text_problem(name.get(lang))]
-    problem = number_problem(points, MAX_POINTS)
-    if problem:
-        problems.append(f"{where}: {field}.points: {problem}")
-    if len(problems) > start:
-        return None
-    return Level(level_id, {lang: name[lang].strip() for lang in languages.codes}, float(points))
+    return Level(raw["id"], raw["name"], raw["points"])
 
 
 # -----------------------------------------------------------------------------
 # Category pages
 # -----------------------------------------------------------------------------
 
-CATEGORY_FIELDS = {"category", "title", "weight", "items"}
-ITEM_FIELDS = {"id", "title"}
 
-
-# The Category of the page for category `number` (from its file name), None when it has problems.
-def _read_category(path: Path, number: int, where: str, problems) -> Category | None:
-    try:
-        meta = read_front_matter(path, where)
-    except MetadataError as error:
-        problems += error.problems
+# The page for category `number` (from its file name) as (Category, its values shared between
+# languages); None when it has problems.
+def _read_category(path: Path, number: int, where: str, context, problems: Problems):
+    read = front_matter(path, where)
+    if read.problems:
+        problems.extend(read.problems)
         return None
-    raw = meta.get("pmqa") if isinstance(meta, dict) else None
-    if not isinstance(raw, dict) or not raw:
-        problems.append(f"{where}: pmqa: expected the category metadata (category, title, items), got {kind_of(raw)}")
+    mark = problems.mark()
+    meta = problems.check(CRITERIA_CATEGORY.root, read.data, where, context)
+    metadata = meta["pmqa"] if meta is not INVALID else INVALID
+    if metadata is INVALID:
         return None
-    declared = raw.get("category")
-    whole = isinstance(declared, int) and not isinstance(declared, bool)
-    if not (whole and declared == number):
+    declared = metadata["category"]
+    if declared is not INVALID and declared != number:
         # one line: the file name and the number disagree, so its item ids cannot be judged
-        shown = declared if whole else kind_of(declared)
-        problems.append(f"{where}: pmqa.category: expected {number}, the number in the file name {path.name}, got {shown}")
+        problems.add(where, "pmqa.category", f"expected {number}, the number in the file name {path.name}, got {declared}")
         return None
-    start = len(problems)
-    problems += [f"{where}: pmqa.{key}: unknown field" for key in raw if key not in CATEGORY_FIELDS]
-    title = raw.get("title")
-    if text_problem(title):
-        problems.append(f"{where}: pmqa.title: {text_problem(title)}")
-    weight = raw.get("weight", DEFAULT_WEIGHT)
-    problem = number_problem(weight, MAX_WEIGHT, positive=True)
-    if problem:
-        problems.append(f"{where}: pmqa.weight: {problem}")
-    items = _read_items(raw.get("items"), number, where, problems)
-    if len(problems) > start:
+    if metadata["items"] is not INVALID:
+        _item_problems(metadata["items"], number, where, problems)
+    if problems.added_since(mark):
         return None
-    return Category(number, title.strip(), float(weight), items, where)
+    items = tuple(Item(item["id"], item["title"], item["guidance"] or {}, tuple(item["evidence"] or ())) for item in metadata["items"])
+    category = Category(number, metadata["title"], metadata["weight"], items, where)
+    return category, shared_values(CRITERIA_CATEGORY.fields, meta)
 
 
-def _read_items(raw_items, number, where, problems) -> tuple[Item, ...]:
-    problem = list_problem(raw_items, 'a list of items, e.g. [{id: "1.1", title: …}]')
-    if problem:
-        problems.append(f"{where}: pmqa.items: {problem}")
-        return ()
-    items, seen = [], {}
-    for index, raw in enumerate(raw_items):
-        field = f"items[{index}]"
-        if not isinstance(raw, dict):
-            problems.append(f"{where}: {field}: expected a mapping with id and title, got {kind_of(raw)}")
+# Item ids are "N.1", "N.2", … in order, N the category's number.
+def _item_problems(items, number, where, problems: Problems) -> None:
+    seen = {}
+    for index, item in enumerate(items):
+        item_id = item.get("id", INVALID) if isinstance(item, dict) else INVALID
+        if item_id is INVALID:
             continue
-        problems += [f"{where}: {field}.{key}: unknown field" for key in raw if key not in ITEM_FIELDS]
-        item_id, title = raw.get("id"), raw.get("title")
-        if text_problem(title):
-            problems.append(f"{where}: {field}.title: {text_problem(title)}")
-        if not isinstance(item_id, str):
-            hint = " (quote it in YAML)" if isinstance(item_id, (int, float)) and not isinstance(item_id, bool) else ""
-            problems.append(f'{where}: {field}.id: expected text such as "{number}.{index + 1}"{hint}, got {item_id!r}')
-        else:
-            expected, item_id = f"{number}.{index + 1}", printable(item_id)
-            if item_id.split(".")[0] != str(number):
-                problems.append(f'{where}: {field}.id: expected an item of category {number} ("{expected}"), got "{item_id}"')
-            elif item_id in seen:
-                problems.append(f'{where}: {field}.id: "{item_id}" is already the id of items[{seen[item_id]}]')
-            elif item_id != expected:
-                problems.append(f'{where}: {field}.id: expected "{expected}", got "{item_id}"')
-            seen.setdefault(item_id, index)
-        items.append(Item(item_id, title.strip() if isinstance(title, str) else title))
-    return tuple(items)
+        field, expected = f"pmqa.items[{index}].id", f"{number}.{index + 1}"
+        if item_id.split(".")[0] != str(number):
+            problems.add(where, field, f'expected an item of category {number} ("{expected}"), got "{item_id}"')
+        elif item_id in seen:
+            problems.add(where, field, f'expected "{expected}", got "{item_id}", already the id of pmqa.items[{seen[item_id]}]')
+        elif item_id != expected:
+            problems.add(where, field, f'expected "{expected}", got "{item_id}"')
+        seen.setdefault(item_id, index)
 
 
-# The numbers and ids each language gives must agree; titles differ by nature.
+# The numbers and ids each language gives must agree (the schema's SHARED fields); titles differ by nature.
 def _language_disagreements(categories, languages) -> list[str]:
-    problems = []
-    default = languages.default
+    lines = []
     for lang in languages.others:
-        for number, category in sorted(categories[lang].items()):
-            reference = categories[default].get(number)
-            if reference is None:
-                continue
-            where, source = category.source, reference.source
-            if category.weight != reference.weight:
-                problems.append(f"{where}: pmqa.weight: expected {shown_number(reference.weight)} as in {source}, got {shown_number(category.weight)}")
-            ids, reference_ids = [i.id for i in category.items], [i.id for i in reference.items]
-            if ids != reference_ids:
-                problems.append(
-                    f"{where}: pmqa.items: expected the ids of {source} ({', '.join(reference_ids)}), got {', '.join(ids)}"
-                )
-    return problems
+        for number, (category, shared) in sorted(categories[lang].items()):
+            if number in categories[languages.default]:
+                reference, reference_shared = categories[languages.default][number]
+                lines += disagreements(reference_shared, reference.source, shared, category.source)
+    return lines

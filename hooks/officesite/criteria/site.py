@@ -1,29 +1,16 @@
-"""The validated PMQA criteria of the site being built, read once per build (officesite.build)."""
+"""The validated PMQA criteria of the site being built: read once, then reused while their
+files are unchanged (officesite.metadata.cache)."""
 
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
-from officesite.criteria.metadata import (
-    CATEGORY_GLOB,
-    LEVELS_FILE,
-    CriteriaError,
-    load_criteria,
-)
+from officesite.criteria.metadata import Criteria, criteria_inputs, load_criteria
+from officesite.metadata.cache import FILES
 
 CRITERIA_FOLDER = "pmqa"
 
 
-# The site's criteria under docs/, validated; a PluginError listing every problem when they are not.
-def read_site_criteria(docs_dir: Path, languages, display_root: Path):
-    try:
-        return load_criteria(Path(docs_dir) / CRITERIA_FOLDER, languages, display_root=display_root)
-    except CriteriaError as error:
-        raise PluginError(f"PMQA criteria metadata has {len(error.problems)} problem(s):\n{error}") from None
-
-
-# What the criteria are read from: changes when a criteria file or the languages change.
-def criteria_signature(docs_dir: Path, languages) -> tuple:
+# The site's criteria under docs/, validated; CriteriaError listing every problem when they are not.
+def site_criteria(docs_dir: Path, languages, display_root: Path) -> Criteria:
     folder = Path(docs_dir) / CRITERIA_FOLDER
-    files = sorted(folder.glob(CATEGORY_GLOB)) + [folder / LEVELS_FILE]
-    return (languages, tuple((str(f), f.stat().st_mtime_ns if f.exists() else 0) for f in files))
+    inputs = (criteria_inputs(folder, languages), str(display_root))
+    return FILES.result("criteria", inputs, lambda: load_criteria(folder, languages, display_root=display_root))

@@ -1,7 +1,7 @@
 """Office news: validated posts, listing pages, post pages and feeds, in every language.
 
 Material's blog plugin loses posts under static-i18n, so news is built here:
-- officesite.build reads and validates every post once per build (`read_site_news`), holds
+- officesite.build reads and validates every post once per build (`site_news`), holds
   back drafts and posts dated after the build date, and lists the listing pages (news pages
   2.., year archives, categories) of every language, in memory (`SiteNews.listings`);
 - hooks/news.py removes the held-back posts' files, in every language, so nothing of them is
@@ -17,27 +17,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from mkdocs.exceptions import PluginError
-
 from officesite.dates import format_display_date, format_display_year
+from officesite.metadata.cache import FILES
 from officesite.news.feeds import ATOM_FILE, RSS_FILE
 from officesite.news.posts import (
     NEWS_FOLDER,
     PAGE_SIZE,
     PAGED_KINDS,
     News,
-    NewsError,
     build_date,
     listing_page_count,
     listing_pages,
     listing_path,
     listing_posts,
     load_news,
-    news_signature,
+    news_inputs,
     page_numbers,
 )
 
-LATEST_ON_HOME = 5
+LATEST_ON_HOME = 6  # two rows of three cards on a wide screen
 
 
 @dataclass(frozen=True)
@@ -55,25 +53,20 @@ class SiteNews:
     news: News
     posts_by_page: dict  # (language, site path) -> Post
     listings: dict  # file under docs/ -> Listing: the listing pages to add, every language
-    signature: tuple  # what it was read from (reused while unchanged)
 
 
-# The news of the site under docs/, validated; a PluginError listing every problem when it is not.
-def read_site_news(docs_dir: Path, languages, strings, display_root: Path, signature: tuple) -> SiteNews:
-    try:
-        news = load_news(Path(docs_dir) / NEWS_FOLDER, languages, display_root=display_root, today=signature[1])
-    except NewsError as error:
-        raise PluginError(f"News posts have {len(error.problems)} problem(s):\n{error}") from None
-    return SiteNews(news, posts_by_page(news), listings(news, languages, strings), signature)
+# The news of the site under docs/, validated (NewsError listing every problem when it is
+# not), as a build on the build date publishes it; reused while its files are unchanged.
+def site_news(docs_dir: Path, languages, strings, display_root: Path) -> SiteNews:
+    news_dir = Path(docs_dir) / NEWS_FOLDER
+    today = build_date()
+    inputs = (languages, today, strings, str(display_root), news_inputs(news_dir))
 
+    def read() -> SiteNews:
+        news = load_news(news_dir, languages, display_root=display_root, today=today)
+        return SiteNews(news, posts_by_page(news), listings(news, languages, strings))
 
-# What the news is read from: the languages, the build date and the news folder's files.
-def site_news_signature(docs_dir: Path, languages) -> tuple:
-    try:
-        today = build_date()
-    except NewsError as error:
-        raise PluginError(f"News posts have {len(error.problems)} problem(s):\n{error}") from None
-    return (languages, today, news_signature(Path(docs_dir) / NEWS_FOLDER))
+    return FILES.result("news", inputs, read)
 
 
 # The one line a build prints about the posts it held back.
@@ -248,4 +241,8 @@ def news_archive_context(build, page, lang, config) -> dict:
 def news_post_context(build, page, lang, config) -> dict:
     post = post_of(build.news, build.languages, page.file.src_uri, page.file.locale)
     entry = post_entry(build.news.news, post, lang, build.languages)
-    return {"news_post": entry, "news_post_json_ld": news_article_json_ld(entry, build.languages, config.site_name)}
+    return {
+        "news_post": entry,
+        "news_post_json_ld": news_article_json_ld(entry, build.languages, config.site_name),
+        "news_index_url": build.languages.path(listing_path("index", None), lang),
+    }

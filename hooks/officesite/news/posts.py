@@ -1,41 +1,31 @@
 """Office news posts: read and validate their front matter, order them, page them.
 Plain Python, no MkDocs.
 
-A post is `docs/news/<year>/<slug>.md` (Thai) and `docs/news/<year>/<slug>.en.md` (English);
-the file name is the post's ASCII slug and its URL is `news/<year>/<slug>/`. Front matter:
-  title        text, required
-  date         YYYY-MM-DD (Gregorian), required, in the year of its folder, the same in both languages
-  description  text, required: the summary in listings, feeds and search results
-  category     optional: an id from docs/news/categories.yml
-  tags         optional: a list of texts
-  image        optional: {src: path of a file under docs/, alt: text}
-  draft        optional: true keeps the post off the site until removed
-A post dated after the build date (Thailand) is scheduled: held back like a draft until a
-build on or after its date. Files are read as every metadata file is (metadata_problems.py);
-every problem is one line `file: field: expected …, got …`.
+A post is `docs/news/<year>/<slug>.md` (the default language) and
+`docs/news/<year>/<slug>.<code>.md` (the others); the file name is the post's ASCII slug and
+its URL is `news/<year>/<slug>/`. Its front matter is declared in officesite/schema.py
+(NEWS_POST): title, date, description, and optionally category (an id from
+docs/news/categories.yml), tags, image and draft. The rules here relate a post to its place:
+a year folder (Gregorian, the year of its date), a slug no other post has, and a file in the
+default language beside any translation, which must agree with it on the SHARED fields (date,
+category, draft). A post dated after the build date (Thailand) is scheduled: held back like a
+draft until a build on or after its date. Every problem is one line `file: field: expected …, got …`.
 """
 
 import datetime
 import os
 import re
-from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
-from urllib.parse import urlsplit
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
-from officesite.dates import BUDDHIST_ERA_OFFSET
+from officesite.dates import BUDDHIST_ERA_OFFSET, gregorian_year, is_buddhist_era_year, read_date
 from officesite.languages import Languages
-from officesite.metadata import (
-    MetadataError,
-    decode_text,
-    front_matter_of,
-    kind_of,
-    parse_yaml,
-    printable,
-    read_text,
-    read_yaml_file,
-    shown_path,
-    text_problem,
-)
+from officesite.metadata.cache import file_signature, front_matter, yaml_file
+from officesite.metadata.fields import INVALID, Context, disagreements, shared_values
+from officesite.metadata.problems import MetadataError, Problems
+from officesite.metadata.reading import decode_text, front_matter_of, parse_yaml
+from officesite.metadata.shown import printable, shown_path
+from officesite.schema import NEWS_CATEGORIES, NEWS_CATEGORIES_CHOICE, NEWS_POST
 
 NEWS_FOLDER = "news"
 CATEGORIES_FILE = "categories.yml"
@@ -44,17 +34,7 @@ LISTING_PAGE_NAMES = ("index", "archive")
 PAGE_SIZE = 10
 # Listings paged PAGE_SIZE at a time; a year's archive is one page, however many posts.
 PAGED_KINDS = {"index", "category"}
-# Matched whole (fullmatch): "$" would let a trailing newline through.
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-# news/<year>/index.md would be built as the page news/<year>/ itself, not as a post. Listings
-# live at news/page/, news/archive/ and news/category/, outside the year folders.
-RESERVED_SLUGS = {"index"}
 YEAR_FOLDER = re.compile(r"\d{4}")
-ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-# A year above this is a Buddhist Era year (Gregorian + 543), what Thai authors write by habit.
-LAST_GREGORIAN_YEAR = 2400
-POST_FIELDS = {"title", "date", "description", "category", "tags", "image", "draft"}
-IMAGE_FIELDS = {"src", "alt"}
 # Posts are published on days in Thailand; the build's "today" is taken there.
 THAILAND = datetime.timezone(datetime.timedelta(hours=7))
 BUILD_DATE_VARIABLE = "SITE_BUILD_DATE"  # YYYY-MM-DD: build as if on that day (tests, previews)
@@ -118,65 +98,74 @@ class NewsError(MetadataError):
 def load_news(news_dir: Path, languages: Languages, display_root: Path | None = None, today: datetime.date | None = None, pending: dict | None = None) -> News:
     news_dir = Path(news_dir)
     pending = pending or {}
-    shown = lambda relative: shown_path(news_dir / relative, display_root)  # noqa: E731
-    problems: list[str] = []
-    categories = _read_categories(news_dir / CATEGORIES_FILE, languages, shown(CATEGORIES_FILE), problems)
-    by_slug: dict[str, dict[str, Post]] = {}  # the valid posts
+    shown_folder = shown_path(news_dir, display_root)
+    shown = lambda relative: f"{shown_folder}/{printable(relative)}"  # noqa: E731
+    problems = Problems()
+    categories = _read_categories(news_dir / CATEGORIES_FILE, shown(CATEGORIES_FILE), languages, problems)
+    known = None if categories is None else tuple(categories)  # None: its posts are not blamed for it
+    context = Context(languages, news_dir.parent, {NEWS_CATEGORIES_CHOICE: known})
+    by_slug: dict[str, dict[str, tuple]] = {}  # the valid posts: slug -> {lang: (Post, shared values)}
     files_by_slug: dict[str, dict[str, str]] = {}  # every post file: slug -> {lang: relative path}
     bad_folders: set[str] = set()
     for relative, is_folder in _markdown_entries(news_dir, pending):
         where, parts = shown(relative), relative.split("/")
         if is_folder:
-            problems.append(f"{where}: file: expected a Markdown file, got a folder (rename or remove it)")
+            problems.add(where, "file", "expected a Markdown file, got a folder (rename or remove it)")
             continue
         if len(parts) == 1 and (languages.of_file(parts[0]) or (None, None))[1] in LISTING_PAGE_NAMES:
             continue
         problem = _place_problem(parts)
         if problem:
             if len(parts) != 2:
-                problems.append(f"{where}: folder: {problem}")
+                problems.add(where, "folder", problem)
                 continue
             if parts[0] not in bad_folders:  # one line per folder, however many posts it holds
-                problems.append(f"{shown(parts[0])}: folder name: {problem}")
+                problems.add(shown(parts[0]), "folder name", problem)
                 bad_folders.add(parts[0])
-            if not _is_buddhist_era_year(parts[0]):
+            if not _is_buddhist_era_folder(parts[0]):
                 continue  # the posts of a Buddhist Era folder are checked all the same
-        folder_year = _gregorian_year(int(parts[0]))
+        folder_year = gregorian_year(int(parts[0]))
         lang, slug = languages.of_file(parts[1]) or (None, None)
         if lang is None:
-            problems.append(f"{where}: file name: expected <slug>.md or <slug>.<{'|'.join(languages.others)}>.md, got {printable(parts[1])}")
+            problems.add(where, "file name", f"expected <slug>.md or <slug>.<{'|'.join(languages.others)}>.md, got {printable(parts[1])}")
             continue
-        problem = slug_problem(slug)
+        problem = NEWS_POST.file_name.problem(slug)
         if problem:
-            problems.append(f"{where}: slug: {problem}")
+            problems.add(where, "slug", problem)
             continue
         versions = files_by_slug.setdefault(slug, {})
         # the earlier file of this slug in another folder, its default-language file first
         other = next((path for _, path in sorted(versions.items(), key=lambda v: v[0] != languages.default) if path.split("/")[0] != parts[0]), None)
         if other is not None:
-            problems.append(f"{where}: slug: \"{slug}\" is already used by {shown(other)}")
+            problems.add(where, "slug", f'expected a slug no other post has, got "{slug}", which {shown(other)} has')
             continue
         versions[lang] = relative
-        try:
-            meta = _front_matter(news_dir, relative, where, pending)
-        except MetadataError as error:
-            problems += error.problems
-            continue
-        post = _read_post(meta, where, slug, lang, folder_year, categories, news_dir.parent, f"{NEWS_FOLDER}/{relative}", problems)
-        if post is not None:
-            by_slug.setdefault(slug, {})[lang] = post
-    problems += _untranslated_originals(files_by_slug, languages, shown)
-    problems += _language_disagreements(by_slug, languages)
-    if problems:
-        raise NewsError(problems)
-    return _published(News(categories), by_slug, languages, today)
+        meta = _front_matter(news_dir, relative, where, pending, problems)
+        if meta is not INVALID:
+            post_context = replace(context, file_dir=(news_dir / relative).parent)  # for images beside the post
+            post = _read_post(meta, where, slug, lang, folder_year, post_context, f"{NEWS_FOLDER}/{relative}", problems)
+            if post is not None:
+                by_slug.setdefault(slug, {})[lang] = post
+    problems.extend(_untranslated_originals(files_by_slug, languages, shown))
+    problems.extend(_language_disagreements(by_slug, languages))
+    problems.raise_if_any(NewsError)
+    posts = {slug: {lang: post for lang, (post, _) in versions.items()} for slug, versions in by_slug.items()}
+    return _published(News(categories), posts, languages, today)
 
 
-# The front matter of a post file, or of the text about to be written there (None without one).
-def _front_matter(news_dir: Path, relative: str, where: str, pending: dict):
-    text = decode_text(pending[relative].encode("utf-8"), where) if relative in pending else read_text(news_dir / relative, where)
-    source, first_line = front_matter_of(text)
-    return None if source is None else parse_yaml(source, where, "front matter", first_line)
+# The front matter of a post file, or of the text about to be written there (None without
+# one); INVALID when it cannot be read (its problems added).
+def _front_matter(news_dir: Path, relative: str, where: str, pending: dict, problems: Problems):
+    if relative not in pending:
+        read = front_matter(news_dir / relative, where)
+        problems.extend(read.problems)
+        return INVALID if read.problems else (read.data or None)
+    try:
+        source, first_line = front_matter_of(decode_text(pending[relative].encode("utf-8"), where))
+        return None if source is None else parse_yaml(source, where, "front matter", first_line)
+    except MetadataError as error:
+        problems.extend(error.problems)
+        return INVALID
 
 
 # The news as a build on `today` publishes it: drafts and later posts held back.
@@ -206,12 +195,11 @@ def build_date(environ=os.environ) -> datetime.date:
     return date
 
 
-# A cheap signature of the news folder: changes when any post is added, removed or edited.
-def news_signature(news_dir: Path) -> tuple:
+# What the news is read from: changes when any post or categories.yml is added, removed or edited.
+def news_inputs(news_dir: Path) -> tuple:
     news_dir = Path(news_dir)
-    signature = [(relative, is_folder, os.stat(news_dir / relative).st_mtime_ns) for relative, is_folder in _markdown_entries(news_dir)]
-    categories = news_dir / CATEGORIES_FILE
-    signature.append(categories.stat().st_mtime_ns if categories.exists() else 0)
+    signature = [(relative, file_signature(news_dir / relative)) for relative, _ in _markdown_entries(news_dir)]
+    signature.append(file_signature(news_dir / CATEGORIES_FILE))
     return tuple(signature)
 
 
@@ -238,143 +226,53 @@ def _place_problem(parts: list[str]) -> str | None:
         return f"expected a post in the folder of its year (news/<year>/{name}), got it directly in news/"
     if len(parts) > 2:
         return f"expected a post directly in a year folder (news/<year>/{name}), got it in news/{printable('/'.join(parts[:-1]))}/"
-    if _is_buddhist_era_year(parts[0]):
+    if _is_buddhist_era_folder(parts[0]):
         return f"{parts[0]} is a Buddhist Era year: name the folder {int(parts[0]) - BUDDHIST_ERA_OFFSET}"
     if not YEAR_FOLDER.fullmatch(parts[0]):
-        return f"expected a four-digit year such as 2018, got \"{printable(parts[0])}\""
+        return f'expected a four-digit year such as 2018, got "{printable(parts[0])}"'
     return None
 
 
-def _is_buddhist_era_year(folder: str) -> bool:
-    return bool(YEAR_FOLDER.fullmatch(folder)) and int(folder) > LAST_GREGORIAN_YEAR
-
-
-def _gregorian_year(year: int) -> int:
-    return year - BUDDHIST_ERA_OFFSET if year > LAST_GREGORIAN_YEAR else year
+def _is_buddhist_era_folder(folder: str) -> bool:
+    return bool(YEAR_FOLDER.fullmatch(folder)) and is_buddhist_era_year(int(folder))
 
 
 # What is wrong with a slug ("expected …, got …"), or None.
 def slug_problem(slug: str) -> str | None:
-    if not SLUG.fullmatch(slug):
-        return f"expected lower-case ASCII letters, digits and hyphens (e.g. pmqa-workshop), got \"{printable(slug)}\""
-    if slug in RESERVED_SLUGS:
-        return f"expected a name of the post's own, got \"{slug}\", which is reserved for listing pages"
-    return None
+    return NEWS_POST.file_name.problem(slug)
 
 
-def _read_categories(path: Path, languages, where, problems) -> dict:
+# The categories by id; None when the file cannot be read, so that no post is blamed for it.
+# An id whose names are wrong is still known: its posts are not blamed for it either.
+def _read_categories(path: Path, where: str, languages, problems: Problems) -> dict | None:
     if not path.exists():
         return {}
-    try:
-        data = read_yaml_file(path, where)
-    except MetadataError as error:
-        problems += error.problems
-        return {}
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        problems.append(f"{where}: file: expected a mapping of category id to names, got {kind_of(data)}")
-        return {}
-    categories = {}  # an id with wrong names is still known: its posts are not blamed for it
-    for category_id, names in data.items():
-        if not isinstance(category_id, str) or not SLUG.fullmatch(category_id):
-            problems.append(f"{where}: {printable(str(category_id))}: expected an ASCII id such as activities")
-            continue
-        if not isinstance(names, dict):
-            problems.append(f"{where}: {category_id}: expected a name per language, e.g. {{th: …, en: …}}, got {kind_of(names)}")
-            names = {}
-        else:
-            problems += [f"{where}: {category_id}.{lang}: {text_problem(names.get(lang))}" for lang in languages.codes if text_problem(names.get(lang))]
-        categories[category_id] = {lang: names[lang].strip() for lang in languages.codes if not text_problem(names.get(lang))}
-    return categories
-
-
-def _read_post(meta, where, slug, lang, folder_year, categories, docs_dir, src_uri, problems) -> Post | None:
-    if not isinstance(meta, dict) or not meta:
-        problems.append(f"{where}: front matter: expected title, date and description between --- lines, got {'none' if not meta else kind_of(meta)}")
+    read = yaml_file(path, where)
+    if read.problems:
+        problems.extend(read.problems)
         return None
-    start = len(problems)
-    problems += [f"{where}: {printable(str(key))}: unknown field (known: {', '.join(sorted(POST_FIELDS))})" for key in meta if key not in POST_FIELDS]
-    for key in ("title", "description"):
-        problem = text_problem(meta.get(key))
-        if problem:
-            problems.append(f"{where}: {key}: {problem}")
-    date, problem = read_date(meta.get("date"))
-    if problem:
-        problems.append(f"{where}: date: {problem}")
-    elif date.year != folder_year:
-        problems.append(f"{where}: date: expected a date in {folder_year} (the post's folder), got {date.isoformat()}")
-    category = meta.get("category")
-    if category is not None and category not in categories:
-        known = ", ".join(categories) or "none defined"
-        problems.append(f"{where}: category: expected an id from categories.yml ({known}), got {category!r}")
-    tags = meta.get("tags", [])
-    if not isinstance(tags, list):
-        problems.append(f"{where}: tags: expected a list of texts, e.g. [PMQA 4.0], got {kind_of(tags)}")
-    else:
-        problems += [f"{where}: tags[{index}]: {text_problem(tag)}" for index, tag in enumerate(tags) if text_problem(tag)]
-    image = meta.get("image")
-    if image is not None:
-        problems += [f"{where}: image{suffix}: {problem}" for suffix, problem in image_problems(image, docs_dir)]
-    draft = meta.get("draft", False)
-    if not isinstance(draft, bool):
-        problems.append(f"{where}: draft: expected true or false, got {kind_of(draft)}")
-    if len(problems) > start:
+    if read.data is None:
+        return {}
+    categories = problems.check(NEWS_CATEGORIES.root, read.data, where, Context(languages), whole="file")
+    return None if categories is INVALID else categories
+
+
+# A post from its front matter as (Post, its values shared between languages); None when it has problems.
+def _read_post(meta, where, slug, lang, folder_year, context, src_uri, problems: Problems):
+    mark = problems.mark()
+    clean = problems.check(NEWS_POST.root, meta, where, context)
+    if clean is INVALID:
         return None
-    image = {"src": image["src"].strip(), "alt": image["alt"].strip()} if image else None
-    tags = tuple(tag.strip() for tag in tags)
-    return Post(slug, date, meta["title"].strip(), meta["description"].strip(), lang, category, tags, image, where, src_uri, draft)
+    date = clean["date"]
+    if date is not INVALID and date.year != folder_year:
+        problems.add(where, "date", f"expected a date in {folder_year} (the post's folder), got {date.isoformat()}")
+    if problems.added_since(mark):
+        return None
+    post = Post(slug, date, clean["title"], clean["description"], lang, clean["category"], tuple(clean["tags"]), clean["image"], where, src_uri, clean["draft"])
+    return post, shared_values(NEWS_POST.fields, clean)
 
 
-# A date written YYYY-MM-DD, as (date, None), or (None, "expected …, got …").
-def read_date(value) -> tuple[datetime.date | None, str | None]:
-    if isinstance(value, datetime.datetime):
-        value = value.date()
-    if isinstance(value, datetime.date):
-        value = value.isoformat()  # an explicit !!timestamp: checked like text
-    match = ISO_DATE.fullmatch(value.strip()) if isinstance(value, str) else None
-    if match:
-        year, month, day = map(int, match.groups())
-        try:
-            if year > LAST_GREGORIAN_YEAR:
-                gregorian = datetime.date(year - BUDDHIST_ERA_OFFSET, month, day)
-                return None, f"{value.strip()} is a Buddhist Era year: write {gregorian.isoformat()}"
-            return datetime.date(year, month, day), None
-        except ValueError:
-            pass
-    shown = "nothing" if value is None else repr(value)
-    return None, f"expected a date such as 2018-07-18, got {printable(shown)}"
-
-
-# What is wrong with a post's image: [(field suffix, "expected …, got …")].
-def image_problems(image, docs_dir: Path) -> list[tuple[str, str]]:
-    if not isinstance(image, dict):
-        return [("", f"expected {{src: path of a file under docs/, alt: text describing the image}}, got {kind_of(image)}")]
-    problems = [(f".{printable(str(key))}", f"unknown field (known: {', '.join(sorted(IMAGE_FIELDS))})") for key in image if key not in IMAGE_FIELDS]
-    alt = text_problem(image.get("alt"))
-    if alt:
-        problems.append((".alt", alt))
-    src = image.get("src")
-    problem = text_problem(src) or image_src_problem(src.strip(), Path(docs_dir))
-    if problem:
-        problems.append((".src", problem))
-    return problems
-
-
-# An image must be a file of the site: the page links it and the feeds make it absolute.
-def image_src_problem(src: str, docs_dir: Path) -> str | None:
-    expected = "expected the path of a file under docs/, e.g. assets/images/news/clean-river-day.jpg"
-    parts = urlsplit(src)
-    if parts.scheme or parts.netloc or src.startswith("//"):
-        return f"{expected}, got an address on another site \"{printable(src)}\" (copy the image into docs/)"
-    if src.startswith("/") or "\\" in src or ".." in PurePosixPath(src).parts:
-        return f"{expected}, got \"{printable(src)}\""
-    if not (docs_dir / src).is_file():
-        return f"{expected}, got \"{printable(src)}\", which does not exist"
-    return None
-
-
-# A post needs its file in the default language: an English file alone is never listed.
+# A post needs its file in the default language: a translation alone is never listed.
 def _untranslated_originals(files_by_slug, languages, shown) -> list[str]:
     problems = []
     default = languages.default
@@ -383,24 +281,22 @@ def _untranslated_originals(files_by_slug, languages, shown) -> list[str]:
             continue
         for lang, relative in sorted(versions.items()):
             original = shown(relative.rsplit("/", 1)[0] + "/" + languages.file_name(slug, default))
-            problems.append(f"{shown(relative)}: file: expected the {languages.english_name(default)} post {original} beside it, found none")
+            problems.append(f"{shown(relative)}: file: expected the {languages.english_name(default)} post {original} beside it, got none")
     return problems
 
 
-# A post's translations must agree on the date, the category and whether it is a draft.
+# A post's translations must agree with it on the schema's SHARED fields (date, category, draft).
 def _language_disagreements(by_slug, languages) -> list[str]:
-    problems = []
+    lines = []
     for versions in by_slug.values():
-        reference = versions.get(languages.default)
+        if languages.default not in versions:
+            continue
+        reference, reference_shared = versions[languages.default]
         for lang in languages.others:
-            other = versions.get(lang)
-            if reference is None or other is None:
-                continue
-            for key in ("date", "category", "draft"):
-                if getattr(other, key) != getattr(reference, key):
-                    expected, got = (str(getattr(post, key)).lower() if key == "draft" else getattr(post, key) for post in (reference, other))
-                    problems.append(f"{other.source}: {key}: expected {expected} as in {reference.source}, got {got}")
-    return problems
+            if lang in versions:
+                other, shared = versions[lang]
+                lines += disagreements(reference_shared, reference.source, shared, other.source)
+    return lines
 
 
 # -----------------------------------------------------------------------------

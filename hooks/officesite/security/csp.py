@@ -19,6 +19,7 @@ and the set of hashes comes from the templates, not from the pages:
 import base64
 import hashlib
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -52,22 +53,39 @@ INLINE_SCRIPT = re.compile(
     r"<script(?![^>]*\bsrc=)(?![^>]*\btype=\"application/(?:ld\+)?json\")[^>]*>(.*?)</script\s*>", re.S | re.I
 )
 ANY_SCRIPT = re.compile(r"<script\b[^>]*>", re.I)
+# A comment as browsers end it: "<!-->" and "<!--->" end at once, others at the first "-->"
+# or "--!>", an unclosed one at the end of the text.
+HTML_COMMENT = re.compile(r"<!--(?:>|->|.*?(?:--!?>|\Z))", re.S)
 META_ANCHOR = '<meta charset="utf-8">'
+
+
+@dataclass
+class PolicyState:
+    """The policy during one build (officesite.build): the Jinja environment of the language
+    being built, and the template scripts' hashes, the same in every language."""
+
+    env: object = None
+    hashes: frozenset | None = None
+    language_hashes: frozenset | None = None  # this language's, once its first page rendered them
+
+    # A new language's run: its templates render again.
+    def start_language(self, env) -> None:
+        self.env, self.language_hashes = env, None
 
 
 # The first page of each language's build renders TEMPLATE_SCRIPTS; every language must
 # get the same scripts, so that every page's policy is the site's.
-def remember_template_scripts(state: dict, context) -> None:
-    if "language_hashes" in state:
+def remember_template_scripts(state: PolicyState, context) -> None:
+    if state.language_hashes is not None:
         return
-    hashes = template_script_hashes(state["env"], context)
-    if "hashes" in state and state["hashes"] != hashes:
+    hashes = template_script_hashes(state.env, context)
+    if state.hashes is not None and state.hashes != hashes:
         raise PluginError(
             "content_security_policy: the templates' inline scripts differ between languages "
-            f"(expected {sorted(state['hashes'])}, got {sorted(hashes)}): keep them free of "
+            f"(expected {sorted(state.hashes)}, got {sorted(hashes)}): keep them free of "
             "language-dependent values"
         )
-    state["hashes"] = state["language_hashes"] = hashes
+    state.hashes = state.language_hashes = hashes
 
 
 # The hashes of the inline scripts that TEMPLATE_SCRIPTS write in a page's context.
@@ -99,12 +117,14 @@ def checked_with_policy(html: str, where: str, hashes) -> str:
     return html.replace(META_ANCHOR, META_ANCHOR + "\n  " + meta, 1)
 
 
-# What is wrong with the HTML of a Markdown body, or None: it may not hold a script.
+# What is wrong with the HTML of a Markdown body, or None: it may not hold a script (an HTML
+# comment is not read: `<!-- <script> -->` is text nobody sees).
 def body_script_problem(html: str) -> str | None:
-    match = ANY_SCRIPT.search(html)
+    shown = HTML_COMMENT.sub("", html)
+    match = ANY_SCRIPT.search(shown)
     if match is None:
         return None
-    return f"expected no <script> (scripts come from the templates), got {_excerpt(html[match.start():])}"
+    return f"expected no <script> (scripts come from the templates), got {_excerpt(shown[match.start():])}"
 
 
 # CSP source expressions ('sha256-…') of the inline scripts of a page.

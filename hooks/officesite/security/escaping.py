@@ -15,13 +15,24 @@ values from the posts and the configuration, never these escaped ones.
 """
 
 import copy
+from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import Markup, escape
 from mkdocs.structure.nav import Link, Section
 
+from officesite.schema import SITE_TEXTS
+
 # Configuration texts that Material's templates print (header, drawer, footer, <title>).
-CONFIG_TEXTS = ("site_name", "site_description", "site_author", "copyright")
+CONFIG_TEXTS = tuple(field.name for field in SITE_TEXTS.fields)
+
+
+@dataclass
+class EscapingState:
+    """The configuration as the templates of the language being built see it (officesite.build):
+    made when its run starts (on_env), after static-i18n has set that language's texts."""
+
+    config: object = None
 
 
 # The names of the templates under a templates folder, as Jinja names them.

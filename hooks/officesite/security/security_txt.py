@@ -13,9 +13,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from officesite.metadata_shown import shown_value
+from officesite.metadata.shown import kind_of, shown_value
 
-FIELD = "extra.office.security_contact"
 SECURITY_TXT = ".well-known/security.txt"
 LIFETIME = timedelta(days=364)
 # Printable ASCII an address may hold (RFC 5322 atoms, dotted host name).
@@ -34,7 +33,7 @@ def contact_problem(value) -> str | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if not isinstance(value, str):
-        return f"expected text, got {type(value).__name__}"
+        return f"expected text, got {kind_of(value)}"
     if contact_uri(value) is None:
         return f"expected an e-mail address, a mailto: URL or an https:// URL on one line, got {shown_value(value)}"
     return None

@@ -1,83 +1,33 @@
-"""How every metadata file of the site is read and checked: criteria pages, levels.yml, news
-posts, categories.yml and the interface strings. Plain Python, no MkDocs.
+"""Reading a metadata file: bytes to text, front matter, YAML with limits. Plain Python.
 
-Every problem is one line `file: field: expected …, got …`; a validator collects them all and
-raises MetadataError once, so an author sees every problem of a build together. Reading is
-the same for every file:
-- text is UTF-8 (a UTF-8 BOM is accepted and dropped); Windows-874/TIS-620, what Thai Windows
-  editors still write, is recognised and the author told how to re-save the file;
+- Text is UTF-8 (a UTF-8 BOM is accepted and dropped); Windows-874/TIS-620, what Thai Windows
+  editors still write, is recognised and the author told how to re-save the file.
 - YAML is read with limits: at most MAX_YAML_BYTES, no aliases (an alias bomb is refused
-  before it is expanded), no key given twice, dates kept as text (checked by the reader).
-The value checks (text, numbers, lists) return the tail of a message, "expected …, got …",
-or None: the callers add the file and the field, the scaffold script its option name.
+  before it is expanded), no key given twice, no number longer than MAX_NUMBER_CHARACTERS,
+  dates kept as text (the Date field checks them).
+Every function raises MetadataError with one line on a problem, naming the file (`where`).
 """
 
-import math
-import os
 import re
 from pathlib import Path
 
 import yaml
 from mkdocs.utils.meta import YAML_RE
 
+from officesite.metadata.problems import MetadataError
+from officesite.metadata.shown import printable
+
 MAX_YAML_BYTES = 64 * 1024
+# A number longer than this is a mistake (Python refuses to print an int of over 4,300 digits,
+# and one of 400 cannot become a float): refused before YAML turns it into one.
+MAX_NUMBER_CHARACTERS = 30
+NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 BOM = "\ufeff"
-# Characters XML 1.0 allows (feeds are XML): tab, line feed, carriage return and the ranges below.
-NOT_XML_CHARACTER = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 THAI_LETTER = re.compile("[\u0e00-\u0e7f]")
 # A Thai vowel sign or tone mark sits on a Thai letter; after anything else the text is not Thai.
 STRAY_THAI_MARK = re.compile("(?<![\u0e01-\u0e4e])[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 
 
-class MetadataError(Exception):
-    """Invalid metadata; `problems` holds one line per problem."""
-
-    def __init__(self, problems: list[str]):
-        super().__init__("\n".join(problems))
-        self.problems = problems
-
-
-# A path as an author knows it: relative to the project when it lies inside it, on one line.
-def shown_path(path, display_root=None) -> str:
-    if display_root is not None:
-        relative = os.path.relpath(path, display_root)
-        if not relative.startswith(".."):
-            return printable(Path(relative).as_posix())
-    return printable(Path(path).as_posix())
-
-
-# Text with its control characters written as escapes, so a message stays one line.
-def printable(text: str) -> str:
-    return "".join(repr(c)[1:-1] if not c.isprintable() and c != " " else c for c in text)
-
-
-# A value as a message shows it: what it is, and the value itself when it is short.
-def kind_of(value) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"true/false ({str(value).lower()})"
-    if isinstance(value, str):
-        return "an empty text" if not value.strip() else "text"
-    if isinstance(value, (int, float)):
-        return f"a number ({shown_number(value)})"
-    if isinstance(value, (list, tuple)):
-        return "an empty list" if not value else "a list"
-    if isinstance(value, dict):
-        return "an empty mapping" if not value else "a mapping"
-    return type(value).__name__
-
-
-# A number as YAML writes it: .inf and .nan rather than Python's inf and nan.
-def shown_number(value) -> str:
-    if isinstance(value, float) and not math.isfinite(value):
-        return ".nan" if math.isnan(value) else ("-.inf" if value < 0 else ".inf")
-    return f"{value:g}" if isinstance(value, float) else str(value)
-
-
-# -----------------------------------------------------------------------------
-# Reading files
-# -----------------------------------------------------------------------------
 
 
 # The text of a file, or MetadataError with one line saying why it cannot be read.
@@ -158,19 +108,26 @@ def parse_yaml(source: str, where: str, what: str = "file", first_line: int = 1)
         return YamlLoader("").construct_document(node)
     except yaml.YAMLError as error:
         raise MetadataError([f"{where}: {what}: expected valid YAML, got {_yaml_error(error, first_line)}"]) from None
+    except (ValueError, TypeError, OverflowError, KeyError) as error:  # a tag its value cannot hold: !!int abc, !!bool maybe
+        raise MetadataError([f"{where}: {what}: expected valid YAML, got a value its tag cannot hold ({printable(str(error))[:80]})"]) from None
 
 
 # libyaml's C parser when present (thousands of posts), Python's otherwise.
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 
 class YamlLoader(_SafeLoader):
-    """Safe YAML without implicit dates: `date` stays text, so a bad date gets a precise message."""
+    """Safe YAML without dates: `date` stays text, so a bad date gets a precise message."""
 
     yaml_implicit_resolvers = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != TIMESTAMP_TAG]
         for first, resolvers in _SafeLoader.yaml_implicit_resolvers.items()
     }
+
+
+# An explicit `!!timestamp 2018-02-30` stays text too (constructing it would raise).
+YamlLoader.add_constructor(TIMESTAMP_TAG, YamlLoader.construct_yaml_str)
 
 
 # The first alias or repeated key in a composed YAML document, as "field: expected …, got …".
@@ -197,6 +154,11 @@ def _node_problem(root, first_line: int) -> str | None:
                 children += [(key, path), (value, path)]
         elif isinstance(node, yaml.SequenceNode):
             children = [(item, f"{field}[{index}]") for index, item in enumerate(node.value)]
+        elif node.tag in NUMBER_TAGS and len(node.value) > MAX_NUMBER_CHARACTERS:
+            return (
+                f"{field or 'value'}: expected a number of at most {MAX_NUMBER_CHARACTERS} characters "
+                f"(quote it if it is text), got one of {len(node.value)} characters"
+            )
         stack += reversed(children)
     return None
 
@@ -208,39 +170,3 @@ def _yaml_error(error, first_line: int) -> str:
         return f"{problem} (line {mark.line + first_line})"
     text = str(error).strip()
     return text.splitlines()[0] if text else type(error).__name__
-
-
-# -----------------------------------------------------------------------------
-# Checking values: each returns "expected …, got …", or None when the value is right
-# -----------------------------------------------------------------------------
-
-
-# Text that can go anywhere: HTML, JSON, the RSS and Atom feeds (XML 1.0).
-def text_problem(value) -> str | None:
-    if not isinstance(value, str) or not value.strip():
-        return f"expected text, got {kind_of(value)}"
-    bad = NOT_XML_CHARACTER.search(value)
-    if bad:
-        character = bad.group()
-        return f"expected text without control characters, got U+{ord(character):04X} ({printable(character)}) at character {bad.start() + 1}"
-    return None
-
-
-# A finite number from 0 (or above 0, when `positive`) to `high`.
-def number_problem(value, high, positive=False, whole=False) -> str | None:
-    kind = "whole number" if whole else "number"
-    expected = f"a positive {kind}" if positive else f"a {kind} from 0 to {high:g}"
-    if isinstance(value, bool) or not isinstance(value, int if whole else (int, float)):
-        return f"expected {expected}, got {kind_of(value)}"
-    if math.isnan(value) or value < 0 or (positive and value == 0):
-        return f"expected {expected}, got {shown_number(value)}"
-    if value > high:  # .inf included
-        return f"expected {expected} of at most {high:g}, got {shown_number(value)}" if positive else f"expected {expected}, got {shown_number(value)}"
-    return None
-
-
-# A list that holds something.
-def list_problem(value, expected: str) -> str | None:
-    if not isinstance(value, list) or not value:
-        return f"expected {expected}, got {kind_of(value)}"
-    return None

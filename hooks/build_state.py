@@ -1,4 +1,4 @@
-"""MkDocs hooks: The build's shared state: languages, interface strings, criteria and news, made once per build.
+"""MkDocs hooks: The build's shared state: languages, checked content and each concern's state, made once per build.
 
 The logic is in `officesite.build`; these handlers adapt it to MkDocs' events.
 """
