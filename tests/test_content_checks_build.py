@@ -209,8 +209,8 @@ def add_configuration_and_page_mistakes(docs):
 
 
 @pytest.fixture(scope="module")
-def configuration_mistakes_build(tmp_path_factory):
-    return build(tmp_path_factory, "configuration-mistakes", add_configuration_and_page_mistakes)[0]
+def configuration_mistakes_build(site_builder, tmp_path_factory):
+    return build(site_builder, tmp_path_factory, "configuration-mistakes", add_configuration_and_page_mistakes)[0]
 
 
 def test_configuration_and_page_mistakes_stop_the_build_all_at_once(configuration_mistakes_build):

@@ -14,8 +14,8 @@ from officesite.material import (
     CachedPartial,
     MarkupFix,
     PartialCopy,
-    Reliance,
     PartialReplaced,
+    Reliance,
     ScriptPatch,
     TemplateEdit,
     apply_patch,
@@ -32,6 +32,7 @@ from officesite.material import (
     sha256_of,
     version_problem,
 )
+from officesite.thai_breaks import thai_breaks
 from officesite.security.csp import TEMPLATE_SCRIPTS
 
 TEMPLATES = material_templates()
@@ -285,6 +286,7 @@ def test_a_cached_partial_renders_each_page_as_material_does(tmp_path):
     def render_all(cached: bool) -> dict:
         env = Theme(name="material", custom_dir=str(ROOT / "overrides")).get_env()
         env.autoescape = autoescape_for(project_templates(ROOT / "overrides"))
+        env.filters["thai_breaks"] = thai_breaks
         renders = []
         template = env.get_template("partials/nav.html")
         render = template.root_render_func

@@ -301,6 +301,7 @@ def sha256_of(path: Path) -> str:
 def changed_partial_problems(templates: Path) -> list[str]:
     todo = {
         PartialCopy: "copy it again into overrides/{name} with the listed edits, then record its hash",
+        PartialReplaced: "check that overrides/{name} still keeps {kept}, then record its hash",
         CachedPartial: "check again that it reads nothing else of the page than the navigation's state and its folder, then record its hash",
     }
     return [
