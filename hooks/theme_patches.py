@@ -8,6 +8,7 @@ from pathlib import Path
 
 from officesite.material import (
     REQUIREMENTS,
+    cache_partials,
     check_material,
     fixed_markup,
     material_edit,
@@ -26,6 +27,7 @@ def on_config(config):
 
 def on_env(env, config, files):
     env.filters["material_edit"] = material_edit
+    cache_partials(env)
     return env
 
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build benchmark: this site's configuration against a plain Material + static-i18n one.
 
-    python scripts/bench.py --posts 1000 [--rounds 3] [--serve]
+    python scripts/bench.py --posts 1000 [--rounds 3] [--serve] [--serve-rounds 3]
 
 Copies the site into a temporary folder, adds N generated posts per language
 (scripts/sample_news.py: a few paragraphs of Thai and English office news each), and builds
@@ -10,10 +10,13 @@ the same content two ways, alternating, for several rounds:
 - plain: Material + static-i18n with the same languages, navigation and Markdown
   extensions, and no project hooks, overrides, styles or scripts (the pages' `page_type:`
   keys mean nothing to it).
-Prints a JSON report: median and spread of the wall time of each, their ratio, peak memory,
-output size and pages built. With --serve it also reports, for the project configuration,
-the seconds from saving a post to `mkdocs serve` serving the rebuilt page, with every
-language and with the default language alone (scripts/serve.sh --lang).
+Prints a JSON report: median and spread of the wall time of each and of its CPU time (user +
+system of the build process: on a machine shared with other work the wall time of one build
+varies by tens of percent, its CPU time much less), their ratios, peak memory, output size
+and pages built. With --serve it also reports, for the project configuration, the seconds
+from saving a post to `mkdocs serve` serving the rebuilt page (median and spread of
+--serve-rounds saves in one server), with every language and with the default language alone
+(static-i18n's build_only_locale: scripts/serve.sh --lang). --rounds 0 skips the builds.
 
     python scripts/bench.py --posts 1000 --photo-posts 300 --photos-per-post 5 [--photo-size 4000x3000] [--distinct-photos N]
 
@@ -75,8 +78,8 @@ def make_plain_copy(project: Path, plain: Path) -> None:
     (plain / "mkdocs.yml").write_text(yaml.safe_dump(plain_config(project / "mkdocs.yml"), allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-# One `mkdocs build`: (wall seconds, peak resident memory in bytes).
-def timed_build(project: Path, site_dir: Path) -> tuple[float, int]:
+# One `mkdocs build`: (wall seconds, CPU seconds, peak resident memory in bytes).
+def timed_build(project: Path, site_dir: Path) -> tuple[float, float, int]:
     shutil.rmtree(site_dir, ignore_errors=True)
     start = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)], env=ENV, cwd=project, stderr=subprocess.PIPE)
@@ -85,7 +88,7 @@ def timed_build(project: Path, site_dir: Path) -> tuple[float, int]:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"build of {project} failed:\n{process.stderr.read().decode()[-3000:]}")
-    return elapsed, usage.ru_maxrss * 1024
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024
 
 
 def output_facts(site_dir: Path) -> dict:
@@ -93,8 +96,8 @@ def output_facts(site_dir: Path) -> dict:
     return {"output_bytes": sum(path.stat().st_size for path in files), "pages_built": sum(path.name == "index.html" for path in files)}
 
 
-def summary(times: list[float]) -> dict:
-    return {"median_s": round(statistics.median(times), 3), "min_s": round(min(times), 3), "max_s": round(max(times), 3), "runs": len(times)}
+def summary(times: list[float], prefix: str = "") -> dict:
+    return {f"{prefix}median_s": round(statistics.median(times), 3), f"{prefix}min_s": round(min(times), 3), f"{prefix}max_s": round(max(times), 3)}
 
 
 def benchmark(posts: int, rounds: int, work: Path) -> dict:
@@ -103,18 +106,23 @@ def benchmark(posts: int, rounds: int, work: Path) -> dict:
     plain = work / "plain"
     make_plain_copy(project, plain)
     runs = {"project": [], "plain": []}
+    cpu = {"project": [], "plain": []}
     memory = {"project": 0, "plain": 0}
     for round_number in range(rounds):
         order = ("project", "plain") if round_number % 2 == 0 else ("plain", "project")
         for name in order:
             folder = project if name == "project" else plain
-            elapsed, peak = timed_build(folder, work / f"site-{name}")
+            elapsed, cpu_seconds, peak = timed_build(folder, work / f"site-{name}")
             runs[name].append(elapsed)
+            cpu[name].append(cpu_seconds)
             memory[name] = max(memory[name], peak)
     report = {"posts_per_language": posts, "rounds": rounds}
+    if not rounds:
+        return report
     for name in runs:
-        report[name] = {**summary(runs[name]), "peak_memory_bytes": memory[name], **output_facts(work / f"site-{name}")}
+        report[name] = {**summary(runs[name]), **summary(cpu[name], "cpu_"), "runs": rounds, "peak_memory_bytes": memory[name], **output_facts(work / f"site-{name}")}
     report["ratio_project_to_plain"] = round(report["project"]["median_s"] / report["plain"]["median_s"], 3)
+    report["cpu_ratio_project_to_plain"] = round(report["project"]["cpu_median_s"] / report["plain"]["cpu_median_s"], 3)
     return report
 
 
@@ -124,39 +132,54 @@ def photo_benchmark(posts: int, rounds: int, work: Path, photo_posts: int, per_p
     write_sample_posts(without / "docs", posts)
     shutil.copytree(without, work / "photos")
     photos = add_photos(work / "photos" / "docs", photo_posts, per_post, work, size, distinct)
-    cold, _ = timed_build(work / "photos", work / "site-photos")
-    runs, memory = {"warm": [], "without_photos": []}, {"warm": 0, "without_photos": 0}
+    cold, cold_cpu, _ = timed_build(work / "photos", work / "site-photos")
+    runs, cpu, memory = {"warm": [], "without_photos": []}, {"warm": [], "without_photos": []}, {"warm": 0, "without_photos": 0}
     for round_number in range(rounds):
         order = ("warm", "without_photos") if round_number % 2 == 0 else ("without_photos", "warm")
         for name in order:
-            elapsed, peak = timed_build(work / ("photos" if name == "warm" else "without-photos"), work / f"site-{name}")
+            elapsed, cpu_seconds, peak = timed_build(work / ("photos" if name == "warm" else "without-photos"), work / f"site-{name}")
             runs[name].append(elapsed)
+            cpu[name].append(cpu_seconds)
             memory[name] = max(memory[name], peak)
     report = {"posts_per_language": posts, "rounds": rounds, "photo_posts": photo_posts, "photos": photos, "distinct_photos": min(distinct or photos, photos), "photo_size": "x".join(map(str, size))}
-    report["cold_s"] = round(cold, 3)
+    report["cold_s"], report["cold_cpu_s"] = round(cold, 3), round(cold_cpu, 3)
     for name in runs:
-        report[name] = {**summary(runs[name]), "peak_memory_bytes": memory[name], **output_facts(work / f"site-{name}")}
+        report[name] = {**summary(runs[name]), **summary(cpu[name], "cpu_"), "peak_memory_bytes": memory[name], **output_facts(work / f"site-{name}")}
     report["ratio_warm_to_without_photos"] = round(report["warm"]["median_s"] / report["without_photos"]["median_s"], 3)
+    report["cpu_ratio_warm_to_without_photos"] = round(report["warm"]["cpu_median_s"] / report["without_photos"]["cpu_median_s"], 3)
     report["cache_bytes"] = folder_bytes(work / "photos" / ".cache" / "photos")
     return report
 
 
-# Seconds from saving a post to `mkdocs serve` answering with the rebuilt page.
-def serve_rebuild_seconds(project: Path, page_path: str, post: Path, env: dict) -> float:
+# Seconds from saving a post to `mkdocs serve` answering with the rebuilt page, for each of
+# `saves` saves in one server (the first build is not counted): (wall seconds, CPU seconds of
+# the rebuild: the steadier figure on a busy machine).
+def serve_rebuild_seconds(project: Path, page_path: str, post: Path, env: dict, saves: int) -> list[tuple[float, float]]:
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-q", "-a", f"127.0.0.1:{port}"],
                               cwd=project, env=env, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/{page_path}"
+    seconds = []
     try:
         wait_for(lambda: fetch(url) is not None, server)
-        marker = f"bench-marker-{time.time_ns()}"
-        start = time.perf_counter()
-        post.write_text(post.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
-        wait_for(lambda: marker in (fetch(url) or ""), server)
-        return round(time.perf_counter() - start, 2)
+        for _ in range(saves):
+            marker = f"bench-marker-{time.time_ns()}"
+            start, cpu_start = time.perf_counter(), cpu_seconds(server.pid)
+            post.write_text(post.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
+            wait_for(lambda: marker in (fetch(url) or ""), server)
+            seconds.append((time.perf_counter() - start, cpu_seconds(server.pid) - cpu_start))
+        return seconds
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+# CPU seconds (user + system) that a running `mkdocs serve` has used to build so far, from
+# Linux's /proc: its main thread builds; others serve pages and poll the files for changes
+# (MkDocs' watcher stats every file twice a second: more CPU the longer a rebuild waits).
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/task/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def fetch(url: str) -> str | None:
@@ -183,25 +206,26 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def serve_report(work: Path) -> dict:
+def serve_report(work: Path, saves: int) -> dict:
     post = work / "project" / "docs" / "news" / "2018" / "pmqa-workshop.md"
     default = languages_of_mkdocs_yml(work / "project" / "mkdocs.yml").default
-    rebuild = lambda env: serve_rebuild_seconds(work / "project", "news/2018/pmqa-workshop/", post, env)  # noqa: E731
-    return {
-        "serve_rebuild_s": rebuild(ENV),  # every language
-        "serve_rebuild_default_language_s": rebuild({**ENV, "SITE_LANGUAGE": default}),  # serve.sh --lang
-    }
+    report = {"serve_saves": saves}
+    for name, env in (("serve_rebuild", ENV), ("serve_rebuild_default_language", {**ENV, "SITE_LANGUAGE": default})):  # every language; serve.sh --lang
+        seconds = serve_rebuild_seconds(work / "project", "news/2018/pmqa-workshop/", post, env, saves)
+        report[name] = {**summary([wall for wall, _ in seconds]), **summary([cpu for _, cpu in seconds], "cpu_")}
+    return report
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, required=True, help="generated posts per language")
-    parser.add_argument("--rounds", type=int, default=3, help="builds of each configuration, alternating")
+    parser.add_argument("--rounds", type=int, default=3, help="builds of each configuration, alternating (0: none)")
     parser.add_argument("--serve", action="store_true", help="also time mkdocs serve rebuilds")
     parser.add_argument("--photo-posts", type=int, default=0, help="measure the build with photos in this many posts per language")
     parser.add_argument("--photos-per-post", type=int, default=5)
     parser.add_argument("--photo-size", default="4000x3000", help="the generated photos' size, WIDTHxHEIGHT")
     parser.add_argument("--distinct-photos", type=int, default=None, help="only this many different pictures, copied (default: every photo different)")
+    parser.add_argument("--serve-rounds", type=int, default=3, help="saves timed in each mkdocs serve")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="reo13-bench-") as work:
         if args.photo_posts:
@@ -210,5 +234,5 @@ if __name__ == "__main__":
         else:
             result = benchmark(args.posts, args.rounds, Path(work))
         if args.serve:
-            result.update(serve_report(Path(work)))
+            result.update(serve_report(Path(work), args.serve_rounds))
     print(json.dumps(result, indent=2))

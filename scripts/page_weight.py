@@ -61,12 +61,10 @@ def measure(site_dir: Path, page_path: str = "", phone: bool = False) -> dict:
             page.on("response", lambda response: fetched.append(response.url))
             page.goto(base + path, wait_until="networkidle")
             before = list(fetched)
-            if phone:  # the search box opens from the header's search button
-                page.locator('label.md-header__button[for="__search"]').click()
-            page.locator(".md-search__input").click()
-            page.locator(".md-search__input").fill(query)
-            page.locator(".md-search__input").press("End")
-            page.wait_for_timeout(1500)
+            page.keyboard.press("/")
+            page.keyboard.type(query, delay=30)
+            page.wait_for_selector(f".md-search-result__list[data-query={json.dumps(query, ensure_ascii=False)}]", state="attached")
+            page.wait_for_load_state("networkidle")
             size = lambda urls: sum(gzip_size(site_dir / unquote(urlsplit(u).path.lstrip("/")) / ("index.html" if u.endswith("/") else "")) for u in urls)  # noqa: E731
             report[lang] = {"before_search_gzip_bytes": size(before), "after_search_gzip_bytes": size(fetched), "requests_before": len(before), "requests_after": len(fetched)}
             page.close()

@@ -1,32 +1,43 @@
 #!/usr/bin/env python3
 """Score a PMQA 4.0 self-assessment with the website's rules and criteria metadata.
 
-    python scripts/score.py FILE.json
+    python scripts/score.py FILE.json                      # the result as JSON, unrounded
+    python scripts/score.py FILE.json --report > r.md      # the report, as the calculator prints it
+    python scripts/score.py FILE.json --report html > r.html
+    python scripts/score.py FILE.json --csv > r.csv        # the calculator's spreadsheet
+      options: --baseline EARLIER.json (the change from an earlier assessment), --lang CODE
 
-FILE.json is the calculator's export format:
-    {"format": "pmqa-assessment", "version": 1, "levels": {"1.1": "basic", "7.6": "significance"}}
-(items not listed are "none"). Prints the result as JSON, unrounded:
+FILE.json is the calculator's file (version 2; version 1 files, levels only, are read too):
+    {"format": "pmqa-assessment", "version": 2, "period": "ปีงบประมาณ 2569", "assessor": "…",
+     "levels": {"1.1": "basic", "7.6": "significance"}, "notes": {"1.1": "…"}, "evidence": {"1.1": ["…"]}}
+(items not listed are not answered and score as "none"). The JSON result:
     {"categories": {"1": 175.0, ...}, "overall": 25.0, "level": "none"}
 Exits with 2 and one line naming the problem for an unreadable, invalid or hostile file
 (too large, not UTF-8, NaN or Infinity, numbers of absurd length, nesting too deep), and
 for criteria metadata that would give a score that is not a finite number.
 """
 
+import argparse
+import datetime
 import json
 import math
 import sys
 from pathlib import Path
 
 from officesite.criteria.metadata import CriteriaError, load_criteria
+from officesite.criteria.report import report_csv, report_data, report_html, report_markdown
 from officesite.criteria.scoring import (
     AssessmentError,
     read_assessment,
     score_assessment,
     scoring_criteria,
 )
-from officesite.languages import languages_of_mkdocs_yml
+from officesite.dates import format_display_date
+from officesite.languages import I18N_PLUGIN, languages_of_mkdocs_yml
 from officesite.metadata.reading import encoding_problem
 from officesite.metadata.shown import shown_value
+from officesite.strings import UI_STRINGS_FILE, load_ui_strings, strings_of_languages
+from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,32 +54,56 @@ class AssessmentFileError(Exception):
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print("usage: python scripts/score.py FILE.json", file=sys.stderr)
-        return 2
-    path = Path(argv[0])
+    languages = languages_of_mkdocs_yml(ROOT / "mkdocs.yml")
+    parser = argparse.ArgumentParser(prog="scripts/score.py", description="Score a PMQA 4.0 self-assessment file.")
+    parser.add_argument("file", type=Path, help="an answers file saved by the calculator")
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("--report", nargs="?", const="markdown", choices=("markdown", "html"), help="print the report (Markdown unless html)")
+    output.add_argument("--csv", action="store_true", help="print the spreadsheet (UTF-8 with a byte order mark)")
+    parser.add_argument("--baseline", type=Path, help="an earlier answers file: show the change from it")
+    parser.add_argument("--lang", choices=languages.codes, default=languages.default, help="the report's language")
+    options = parser.parse_args(argv)  # exits with 2 and one line on bad options
     try:
-        data = read_json_file(path)
-    except AssessmentFileError as error:
-        print(f"{path}: {error}", file=sys.stderr)
-        return 2
-    try:
-        criteria = load_criteria(ROOT / "docs" / "pmqa", languages_of_mkdocs_yml(ROOT / "mkdocs.yml"), display_root=ROOT)
+        criteria = load_criteria(ROOT / "docs" / "pmqa", languages, display_root=ROOT)
     except CriteriaError as error:
         print(error, file=sys.stderr)  # one line per problem, each naming its file and field
         return 2
     scoring = scoring_criteria(criteria)
-    try:
-        levels = read_assessment(data, scoring)
-    except AssessmentError as error:
-        print(f"{path}: {error}", file=sys.stderr)
-        return 2
-    result = score_assessment(scoring, levels)
+    assessments = []
+    for path in [options.file] + ([options.baseline] if options.baseline else []):
+        try:
+            assessments.append(read_assessment(read_json_file(path), scoring))
+        except (AssessmentFileError, AssessmentError) as error:
+            print(f"{path}: {error}", file=sys.stderr)
+            return 2
+    result = score_assessment(scoring, assessments[0]["levels"])
     if not all(math.isfinite(score) for score in [*result["categories"].values(), result["overall"]]):
         print("docs/pmqa/: points and weights: expected finite numbers, got values that make a score of NaN or infinity", file=sys.stderr)
         return 2
-    print(json.dumps(result, indent=2, allow_nan=False))
+    if not (options.report or options.csv):
+        print(json.dumps(result, indent=2, allow_nan=False))
+        return 0
+    ui = strings_of_languages(load_ui_strings(UI_STRINGS_FILE, languages), languages)[0][options.lang]
+    date = format_display_date(datetime.date.today(), options.lang)
+    baseline = assessments[1] if options.baseline else None
+    report = report_data(criteria, options.lang, ui, assessments[0], office_name(options.lang), date, baseline)
+    sys.stdout.reconfigure(encoding="utf-8", newline="")  # the CSV's own CRLF, UTF-8 whatever the terminal
+    if options.csv:
+        sys.stdout.write(report_csv(report, ui))
+    elif options.report == "html":
+        sys.stdout.write(report_html(report, ui, options.lang))
+    else:
+        sys.stdout.write(report_markdown(report, ui))
     return 0
+
+
+# The office's name in a language: the site's name (mkdocs.yml), as each language's pages show it.
+def office_name(lang: str) -> str:
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as file:
+        config = yaml_load(file)
+    i18n = next(plugin[I18N_PLUGIN] for plugin in config["plugins"] if isinstance(plugin, dict) and I18N_PLUGIN in plugin)
+    language = next((entry for entry in i18n["languages"] if entry["locale"] == lang), {})
+    return language.get("site_name", config["site_name"])
 
 
 # The JSON value of an assessment file, read with the limits above.

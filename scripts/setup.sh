@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the site needs on a Debian/Ubuntu machine with Python 3.11+.
 #   scripts/setup.sh          Python packages to build and serve the site (.venv/)
-#   scripts/setup.sh --test   also the test tools: Debian's Chromium, nginx (with brotli) and
-#                             Java, and the Node packages of package.json (axe-core, vnu-jar)
+#   scripts/setup.sh --test   also the test tools: Debian's Chromium, nginx (with brotli),
+#                             Java, poppler-utils (pdftotext) and the Node packages of
+#                             package.json (axe-core, vnu-jar, pa11y)
 # Safe to run again: each step is skipped when what it installs is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,6 +37,7 @@ if $with_tests; then
   command -v java >/dev/null || missing+=(default-jre-headless)
   command -v node >/dev/null || missing+=(nodejs)
   command -v npm >/dev/null || missing+=(npm)
+  command -v pdftotext >/dev/null || missing+=(poppler-utils)  # reads the printed PMQA report back
   if ((${#missing[@]})); then
     echo "setup: installing ${missing[*]} from Debian"
     apt_install "${missing[@]}"
@@ -60,12 +62,13 @@ if [[ ! -f $package_stamp ]] || ! .venv/bin/python -c "import officesite" 2>/dev
   touch "$package_stamp"
 fi
 
-# Node packages for the browser tests (axe-core), exactly as locked.
+# Node packages for the browser tests (axe-core, pa11y), exactly as locked. pa11y's Puppeteer
+# drives Debian's Chromium: its own browser download is skipped (it cannot work offline).
 if $with_tests; then
   lock_hash=$(sha256sum package-lock.json | cut -c1-16)
   if [[ ! -f node_modules/.installed-$lock_hash ]]; then
     echo "setup: installing Node packages from package-lock.json"
-    npm ci --silent --no-audit --no-fund
+    PUPPETEER_SKIP_DOWNLOAD=1 npm ci --silent --no-audit --no-fund
     touch "node_modules/.installed-$lock_hash"
   fi
 fi

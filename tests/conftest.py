@@ -32,11 +32,12 @@ CHROMIUM_ARGS = [
 # Test tiers
 # -----------------------------------------------------------------------------
 
-TIERS = ("unit", "build", "browser", "gate")
+TIERS = ("unit", "build", "browser", "gate")  # cheapest first
 # A test's tier follows from what it needs: the gates by their file name, then the browser,
-# then a build of the site or of a copy of the project. Anything else is a unit test.
+# then a build of the site or of a copy of the project. Anything else is a unit test, and a
+# unit test that builds the site fails (`build_site`): `-m unit` stays a loop of seconds.
 BROWSER_FIXTURES = {"browser"}
-BUILD_FIXTURES = {"build_result", "project_copy"}
+BUILD_FIXTURES = {"build_result", "project_copy", "site_builder"}
 
 
 def pytest_collection_modifyitems(config, items):
@@ -56,8 +57,19 @@ def tier_of(module: str, fixtures: set[str]) -> str:
     return "unit"
 
 
+_running = {"test": None, "tier": None}  # the test being set up or run, for build_site's check
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    _running["test"] = item.nodeid
+    _running["tier"] = next((tier for tier in reversed(TIERS) if item.get_closest_marker(tier)), None)
+
+
 def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """Run `mkdocs build --strict` on a project folder; return the finished process."""
+    if _running["tier"] == "unit":
+        pytest.fail(f"{_running['test']}: a unit test builds the site: ask for the site_builder (or project_copy) fixture, which makes it a build test")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
@@ -66,6 +78,12 @@ def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
         capture_output=True,
         text=True,
     )
+
+
+@pytest.fixture(scope="session")
+def site_builder():
+    """build_site, for fixtures that build a copy of the project: asking for it makes a test a build test."""
+    return build_site
 
 
 @pytest.fixture(scope="session")
@@ -121,10 +139,22 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
+def new_context(browser):
+    """Opens browser contexts for one test (browser.new_context's options); every one is
+    closed after the test, whether it passed or not."""
+    contexts = []
+
+    def open_context(**options):
+        contexts.append(browser.new_context(**options))
+        return contexts[-1]
+
+    yield open_context
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_context):
     # The pages carry a CSP without 'unsafe-eval'; Playwright's wait_for_function evaluates
     # its predicate as a string. The gates (tests/test_gate_browser.py) check the real CSP.
-    context = browser.new_context(bypass_csp=True)
-    page = context.new_page()
-    yield page
-    context.close()
+    return new_context(bypass_csp=True).new_page()

@@ -9,7 +9,9 @@ from officesite.criteria.scoring import scoring_criteria
 from site_files import LANGUAGES
 
 ROOT = Path(__file__).resolve().parent.parent
-VECTORS = json.loads((ROOT / "tests" / "golden" / "pmqa-scoring.json").read_text(encoding="utf-8"))["vectors"]
+GOLDEN = json.loads((ROOT / "tests" / "golden" / "pmqa-scoring.json").read_text(encoding="utf-8"))
+VECTORS = GOLDEN["vectors"]
+NEXT_LEVEL_CASES = GOLDEN["next_level"]  # scores at and just under each level's points
 SCORING = scoring_criteria(load_criteria(ROOT / "docs" / "pmqa", LANGUAGES))
 
 
@@ -27,3 +29,12 @@ def assert_result_matches(result: dict, expected: dict, name: str) -> None:
     assert result["categories"].keys() == expected["categories"].keys(), name
     for number, score in expected["categories"].items():
         assert abs(result["categories"][number] - score) < 1e-9, (name, number)
+
+
+# A next level as the rule gives it ({"level", "gap"} or None) against the golden one.
+def assert_next_matches(actual, expected, name: str) -> None:
+    if expected is None:
+        assert actual is None, name
+        return
+    assert actual is not None and actual["level"] == expected["level"], (name, actual)
+    assert abs(actual["gap"] - expected["gap"]) < 1e-9, (name, actual)

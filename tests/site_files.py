@@ -69,3 +69,9 @@ def _parse(path: Path) -> BeautifulSoup:
 # The language of a page of the project's site, by its path: "<other>/about/" -> other.
 def language_of(site_path: str) -> str:
     return LANGUAGES.of_path(site_path)
+
+
+# An element's text as a reader sees it: whitespace collapsed, nothing stripped from between
+# the pieces of text that markup splits it into (Thai words are spans, officesite.thai_breaks).
+def shown_text(element) -> str:
+    return " ".join(element.get_text().split())

@@ -1,4 +1,5 @@
-"""scripts/bench.py runs end to end and reports both builds of the same content."""
+"""scripts/bench.py runs end to end: both configurations of the same posts, and mkdocs serve's
+save-to-reload with every language and with the default language alone."""
 
 import json
 import subprocess
@@ -9,14 +10,22 @@ import pytest
 from conftest import ROOT
 
 
-@pytest.mark.build  # runs two builds of generated posts
-def test_bench_reports_both_configurations_of_the_same_posts():
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench.py"), "--posts", "5", "--rounds", "1"], capture_output=True, text=True)
+@pytest.mark.build  # runs two builds of generated posts and two mkdocs serve
+def test_bench_reports_both_configurations_and_serve_rebuilds():
+    command = [sys.executable, str(ROOT / "scripts" / "bench.py"), "--posts", "3", "--rounds", "1", "--serve", "--serve-rounds", "1"]
+    result = subprocess.run(command, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     for name in ("project", "plain"):
-        assert report[name]["median_s"] > 0 and report[name]["peak_memory_bytes"] > 0 and report[name]["output_bytes"] > 0
+        assert report[name]["median_s"] > 0 and report[name]["cpu_median_s"] > 0
+        assert report[name]["peak_memory_bytes"] > 0 and report[name]["output_bytes"] > 0
     # both built every post page in both languages; the project adds its news listings
-    assert report["plain"]["pages_built"] >= 2 * 5
+    assert report["plain"]["pages_built"] >= 2 * 3
     assert report["project"]["pages_built"] > report["plain"]["pages_built"]
     assert report["ratio_project_to_plain"] == round(report["project"]["median_s"] / report["plain"]["median_s"], 3)
+    assert report["cpu_ratio_project_to_plain"] == round(report["project"]["cpu_median_s"] / report["plain"]["cpu_median_s"], 3)
+    # a save was served rebuilt, by a server of every language and by one of the default language
+    assert report["serve_saves"] == 1
+    for serve in ("serve_rebuild", "serve_rebuild_default_language"):
+        assert 0 < report[serve]["min_s"] == report[serve]["median_s"] == report[serve]["max_s"]
+        assert 0 < report[serve]["cpu_median_s"] < report[serve]["median_s"] * 2  # one process: at most both cores

@@ -83,34 +83,32 @@ def test_choice_persists_across_navigation_language_switch_and_reload(page, site
     assert root_display_state(page) == ("large", "yellow-black")
 
 
-def test_choice_follows_in_another_open_tab(browser, site_url):
-    context = browser.new_context(bypass_csp=True)  # for wait_for_function, see conftest.page
+def test_choice_follows_in_another_open_tab(new_context, site_url):
+    context = new_context(bypass_csp=True)  # for wait_for_function, see conftest.page
     first, second = context.new_page(), context.new_page()
     first.goto(site_url)
     second.goto(site_url + LANGUAGES.path("about/", OTHER))
     settings_button(first, "contrast", "black-white").click()
     second.wait_for_function("document.documentElement.dataset.contrast === 'black-white'")
     assert settings_button(second, "contrast", "black-white").get_attribute("aria-pressed") == "true"
-    context.close()
 
 
-def test_stored_choice_applies_before_any_script_file_runs(browser, site_url, site):
-    context = browser.new_context()
+def test_stored_choice_applies_before_any_script_file_runs(new_context, site_url, site):
+    context = new_context()
     store_display_choice(context, {"fontSize": "largest", "contrast": "yellow-black"})
     page = context.new_page()
     page.route("**/*.js", lambda route: route.abort())  # Material's and the toolbar's scripts never run
     page.goto(site_url + LANGUAGES.path("pmqa/", OTHER), wait_until="commit")
     page.wait_for_selector("body")
     assert root_display_state(page) == ("largest", "yellow-black")
-    context.close()
     # and the inline script stands in <head> before the first stylesheet
     head = str(site.soup(LANGUAGES.path("pmqa/", OTHER)).head)
     assert head.index("reo13.display") < head.index('rel="stylesheet"')
 
 
 @pytest.mark.parametrize("corrupt", ["not json", '{"fontSize": "huge", "contrast": 7}', "[1, 2]", "null"])
-def test_corrupt_stored_value_is_ignored_and_overwritten(browser, site_url, corrupt):
-    context = browser.new_context()
+def test_corrupt_stored_value_is_ignored_and_overwritten(new_context, site_url, corrupt):
+    context = new_context()
     context.add_init_script(f"if (!sessionStorage.getItem('seeded')) {{ localStorage.setItem({json.dumps(DISPLAY_KEY)}, {json.dumps(corrupt)}); sessionStorage.setItem('seeded', '1'); }}")
     page = context.new_page()
     errors = []
@@ -119,22 +117,20 @@ def test_corrupt_stored_value_is_ignored_and_overwritten(browser, site_url, corr
     assert root_display_state(page) == ("normal", "normal")
     assert stored(page) == "{}"
     assert errors == []
-    context.close()
 
 
-def test_system_preference_for_more_contrast_selects_black_white(browser, site_url):
-    context = browser.new_context(contrast="more")
+def test_system_preference_for_more_contrast_selects_black_white(new_context, site_url):
+    context = new_context(contrast="more")
     page = context.new_page()
     page.goto(site_url)
     assert root_display_state(page) == ("normal", "black-white")
     settings_button(page, "contrast", "normal").click()
     page.reload()
     assert root_display_state(page) == ("normal", "normal")  # an explicit choice wins
-    context.close()
 
 
-def test_controls_stay_visible_and_usable_in_forced_colors(browser, site_url):
-    context = browser.new_context(forced_colors="active")
+def test_controls_stay_visible_and_usable_in_forced_colors(new_context, site_url):
+    context = new_context(forced_colors="active")
     page = context.new_page()
     page.goto(site_url)
     for button in page.locator("button[data-setting]").all():
@@ -142,21 +138,19 @@ def test_controls_stay_visible_and_usable_in_forced_colors(browser, site_url):
         assert button.evaluate("b => getComputedStyle(b).borderTopStyle") != "none"
     settings_button(page, "fontSize", "largest").click()
     assert root_display_state(page)[0] == "largest"
-    context.close()
 
 
-def test_without_javascript_the_page_reads_and_controls_are_hidden(browser, site_url):
-    context = browser.new_context(java_script_enabled=False)
+def test_without_javascript_the_page_reads_and_controls_are_hidden(new_context, site_url):
+    context = new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + "pmqa/category-1/")
     assert page.locator(".site-display").is_hidden()
     assert page.locator("h1").is_visible()
     assert page.locator(".md-content table").first.is_visible()
-    context.close()
 
 
-def test_printing_uses_the_print_style_not_the_contrast_mode(browser, site_url):
-    context = browser.new_context()
+def test_printing_uses_the_print_style_not_the_contrast_mode(new_context, site_url):
+    context = new_context()
     store_display_choice(context, {"contrast": "yellow-black"})
     page = context.new_page()
     page.goto(site_url)
@@ -164,18 +158,17 @@ def test_printing_uses_the_print_style_not_the_contrast_mode(browser, site_url):
     page.emulate_media(media="print")
     assert page.evaluate("getComputedStyle(document.body).backgroundColor") != "rgb(0, 0, 0)"
     assert page.locator(".site-display").is_hidden()
-    context.close()
 
 
 MODE_COLOURS = {"black-white": ("rgb(0, 0, 0)", "rgb(255, 255, 255)"), "yellow-black": ("rgb(255, 255, 0)", "rgb(0, 0, 0)")}
 
 
 @pytest.mark.parametrize("contrast", MODE_COLOURS)
-def test_body_text_contrast_is_at_least_7_to_1_in_high_contrast_modes(browser, site_url, contrast):
-    context = browser.new_context()
+def test_body_text_contrast_is_at_least_7_to_1_in_high_contrast_modes(new_context, site_url, contrast):
+    context = new_context()
     store_display_choice(context, {"contrast": contrast})
     page = context.new_page()
-    common = (".md-typeset p", ".md-nav__link", ".md-header__topic", ".md-copyright", ".site-display__label", ".site-display__button")
+    common = (".md-typeset p", ".md-nav__link", ".site-header-name", ".site-footer__name", ".site-footer__links a", ".site-display__label", ".site-display__button")
     for path, selectors in (("", common), (LANGUAGES.path("pmqa/category-3/", OTHER), common + (".md-typeset td", ".md-typeset th", ".admonition-title"))):
         page.goto(site_url + path)
         colours = page.evaluate("[getComputedStyle(document.querySelector('.md-typeset p')).color, getComputedStyle(document.body).backgroundColor]")
@@ -183,11 +176,10 @@ def test_body_text_contrast_is_at_least_7_to_1_in_high_contrast_modes(browser, s
         for selector in selectors:
             ratio = page.locator(selector).first.evaluate(CONTRAST_RATIO_JS)
             assert ratio >= 7, (path, selector, ratio)
-    context.close()
 
 
-def test_pages_reflow_at_320px_and_largest_size(browser, site, site_url):
-    context = browser.new_context(viewport={"width": 320, "height": 640})
+def test_pages_reflow_at_320px_and_largest_size(new_context, site, site_url):
+    context = new_context(viewport={"width": 320, "height": 640})
     store_display_choice(context, {"fontSize": "largest"})
     page = context.new_page()
     too_wide = []
@@ -197,7 +189,6 @@ def test_pages_reflow_at_320px_and_largest_size(browser, site, site_url):
         if width > 320:
             too_wide.append((path, width))
     assert too_wide == []
-    context.close()
 
 
 AXE_PAGES = ["", "pmqa/category-3/", "pmqa/calculator/", "news/", "news/2018/pmqa-workshop/"]
@@ -206,13 +197,12 @@ AXE_PAGES = ["", "pmqa/category-3/", "pmqa/calculator/", "news/", "news/2018/pmq
 @pytest.mark.parametrize("font_size", ["normal", "largest"])
 @pytest.mark.parametrize("contrast", CONTRASTS)
 @pytest.mark.parametrize("lang", LANGUAGES.codes)
-def test_axe_finds_no_violation_in_any_mode(browser, site_url, lang, contrast, font_size):
-    context = browser.new_context()
+def test_axe_finds_no_violation_in_any_mode(new_context, site_url, lang, contrast, font_size):
+    context = new_context()
     store_display_choice(context, {"contrast": contrast, "fontSize": font_size})
     page = context.new_page()
     violations = []
     for path in AXE_PAGES:
         page.goto(site_url + LANGUAGES.path(path, lang))
         violations += [f"{path}: {v}" for v in axe_violations(page)]
-    context.close()
     assert violations == []

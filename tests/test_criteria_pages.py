@@ -4,14 +4,14 @@ import json
 
 from conftest import ROOT, build_site
 from officesite.criteria.metadata import load_criteria
-from site_files import LANGUAGES, OTHER
+from site_files import LANGUAGES, OTHER, shown_text
 
 CRITERIA = load_criteria(ROOT / "docs" / "pmqa", LANGUAGES)
 
 
 def table_rows(soup, index=0):
     table = soup.select(".md-content table")[index]
-    return [[cell.get_text(strip=True) for cell in row.select("td")] for row in table.select("tbody tr")]
+    return [[shown_text(cell) for cell in row.select("td")] for row in table.select("tbody tr")]
 
 
 def test_category_pages_list_the_items_of_their_metadata(site):
@@ -41,7 +41,7 @@ def test_overview_links_every_category_page_in_its_language(site):
 def test_the_calculator_formats_in_its_languages_locale_from_the_language_model(site):
     for lang in LANGUAGES.codes:
         raw = site.soup(LANGUAGES.path("pmqa/calculator/", lang)).select_one("script[data-pmqa-data]").string
-        assert json.loads(raw)["locale"] == LANGUAGES.locale_tag(lang)
+        assert json.loads(raw)["locale"] == LANGUAGES.intl_locale(lang)
 
 
 def test_an_edited_item_title_reaches_the_page(project_copy, tmp_path):
@@ -70,6 +70,6 @@ def test_an_unknown_marker_stops_the_build(project_copy, tmp_path):
     page.write_text(page.read_text(encoding="utf-8") + "\n<!-- pmqa:chart -->\n", encoding="utf-8")
     result = build_site(project_copy, tmp_path / "out")
     assert result.returncode != 0
-    known = "<!-- pmqa:heading -->, <!-- pmqa:items -->, <!-- pmqa:levels -->, <!-- pmqa:categories -->"
+    known = "<!-- pmqa:heading -->, <!-- pmqa:items -->, <!-- pmqa:levels -->, <!-- pmqa:categories -->, <!-- pmqa:weights -->"
     assert f"docs/pmqa/index.md: body: expected one of the markers {known}, got <!-- pmqa:chart -->" in result.stderr
     assert "Traceback" not in result.stderr

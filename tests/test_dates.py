@@ -3,7 +3,10 @@
 import datetime
 
 import pytest
+from babel.dates import format_date
 from officesite.dates import format_display_date, format_display_year
+from officesite.languages import YEAR_OFFSETS
+from site_files import LANGUAGES
 
 
 @pytest.mark.parametrize(
@@ -26,3 +29,14 @@ def test_dates_read_as_each_language_expects(date, thai, english):
 def test_thai_years_are_buddhist_era():
     assert format_display_year(2018, "th") == "2561"
     assert format_display_year(2018, "en") == "2018"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES.codes)
+def test_dates_are_babels_long_dates_with_the_languages_year(lang):
+    day = datetime.date(1999, 12, 25)
+    for _ in range(400):  # every month, every day number, leap days, over several years
+        day += datetime.timedelta(days=29)
+        expected = f"{format_date(day, 'd MMMM', locale=lang)} {day.year + YEAR_OFFSETS.get(lang, 0)}"
+        assert format_display_date(day, lang) == expected
+        if not YEAR_OFFSETS.get(lang):
+            assert format_display_date(day, lang) == format_date(day, "d MMMM y", locale=lang)

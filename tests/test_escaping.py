@@ -27,6 +27,8 @@ ALLOWED = {
     ("hooks/officesite/material.py", "return Markup(edited)"): (1, "Material's own config and scripts blocks (super()), edited as text by the template edits"),
     ("hooks/officesite/security/escaping.py", """return Markup(heading_title.replace('"', "&#34;").replace("'", "&#39;"))"""): (
         1, "a title MkDocs took from a heading: HTML text already, quotes escaped here"),
+    ("hooks/officesite/thai_breaks.py", "return Markup(mark_html(str(text)))"): (
+        1, "the thai_breaks filter: escaped text (Markup, or escaped here) with <span>/<wbr> added around Thai words only"),
 }
 
 

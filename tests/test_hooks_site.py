@@ -103,7 +103,7 @@ def office_problems(office) -> list[str]:
 def test_office_config_names_unknown_and_malformed_fields():
     problems = office_problems({"phone": 123, "addres": "x", "address": {TH: 5}})
     assert problems == [
-        "mkdocs.yml: extra.office.addres: expected one of address, phone, fax, email, opening_hours, accessibility_email, security_contact, got an unknown field",
+        "mkdocs.yml: extra.office.addres: expected one of address, phone, fax, email, opening_hours, accessibility_email, security_contact, short_name, parent, parent_url, emblem, got an unknown field",
         f"mkdocs.yml: extra.office.address.{TH}: expected text, got a number (5)",
         "mkdocs.yml: extra.office.phone: expected text, got a number (123)",
     ]
@@ -119,10 +119,17 @@ def test_office_facts_may_hold_no_control_character():
 
 def test_not_found_homes_follow_the_base_path():
     languages = Languages(LANGUAGES.codes, LANGUAGES.names, "https://example.org/reo13/")
-    strings = {lang: {"not_found_title": lang.upper()} for lang in LANGUAGES.codes}
+    keys = ("not_found_title", "not_found_news", "not_found_pmqa", "not_found_search")
+    strings = {lang: {key: f"{key} {lang}" for key in keys} for lang in LANGUAGES.codes}
     context = not_found_context(languages, strings)
     assert [section["home"] for section in context["not_found_sections"]] == ["/reo13/", "/reo13/" + LANGUAGES.prefix(EN)]
-    assert context["not_found_title"] == f"{TH.upper()} / {EN.upper()}"
+    assert context["not_found_title"] == f"not_found_title {TH} / not_found_title {EN}"
+    # the ways on: news, criteria and the search (the home page opens it on ?q=), in each language
+    ways = [[(way["text"], way["href"]) for way in section["ways"]] for section in context["not_found_sections"]]
+    assert ways == [
+        [(f"{key} {lang}", "/reo13/" + LANGUAGES.prefix(lang) + path) for key, path in zip(keys[1:], ("news/", "pmqa/", "?q="))]
+        for lang in LANGUAGES.codes
+    ]
 
 
 # What each language's run of static-i18n leaves: its own 404.html at the site root.

@@ -50,7 +50,7 @@ def test_paths_and_absolute_urls_follow_the_language(three):
 def test_facts_of_a_language_come_from_its_code(three):
     assert [three.open_graph_locale(lang) for lang in three.codes] == ["fr_FR", "de_DE", "zh_CN"]
     assert three.open_graph_locale("pt-BR") == "pt_BR"
-    assert [three.locale_tag(lang) for lang in three.codes] == ["fr-FR", "de-DE", "zh-CN"]
+    assert [three.intl_locale(lang) for lang in three.codes] == ["fr", "de", "zh"]
     assert [three.english_name(lang) for lang in three.codes] == ["French", "German", "Chinese"]
 
 

@@ -7,17 +7,19 @@ import shutil
 
 import pytest
 from conftest import ROOT, build_site
-from site_files import OTHER
 from mkdocs.exceptions import PluginError
 from mkdocs.theme import Theme
 from officesite.material import (
     PATCHES,
+    CachedPartial,
     MarkupFix,
     PartialCopy,
+    PartialReplaced,
     Reliance,
     ScriptPatch,
     TemplateEdit,
     apply_patch,
+    cache_partials,
     changed_partial_problems,
     copied_partial,
     fixed_markup,
@@ -30,6 +32,7 @@ from officesite.material import (
     sha256_of,
     version_problem,
 )
+from officesite.thai_breaks import thai_breaks
 from officesite.security.csp import TEMPLATE_SCRIPTS
 
 TEMPLATES = material_templates()
@@ -93,9 +96,9 @@ def test_a_build_with_another_material_than_the_pin_stops_at_start_up(project_co
 # --- Each patch against the pristine Material files ---
 
 
-def test_the_list_holds_every_kind_of_patch_once_by_name():
-    assert len({patch.name for patch in PATCHES}) == len(PATCHES)
-    assert all(names(kind) for kind in (PartialCopy, TemplateEdit, MarkupFix, ScriptPatch, Reliance))
+def test_the_list_holds_every_kind_of_patch_each_once_by_name():
+    assert len({(type(patch), patch.name) for patch in PATCHES}) == len(PATCHES)
+    assert all(names(kind) for kind in (PartialCopy, PartialReplaced, CachedPartial, TemplateEdit, MarkupFix, ScriptPatch, Reliance))
 
 
 def test_what_other_modules_rely_on_is_in_materials_templates():
@@ -147,15 +150,41 @@ def test_a_copied_partial_is_the_pristine_material_file_with_its_edits(name):
 
 
 def test_a_changed_material_partial_is_named(tmp_path):
-    for copy in patches_of(PartialCopy):
-        (tmp_path / copy.name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(TEMPLATES / copy.name, tmp_path / copy.name)
+    for partial in patches_of((PartialCopy, PartialReplaced, CachedPartial)):
+        (tmp_path / partial.name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(TEMPLATES / partial.name, tmp_path / partial.name)
     assert changed_partial_problems(tmp_path) == []
+    (tmp_path / "partials" / "nav-item.html").write_text("<div>changed</div>", encoding="utf-8")
     (tmp_path / "partials" / "search.html").write_text("<div>changed</div>", encoding="utf-8")
-    (problem,) = changed_partial_problems(tmp_path)
-    assert problem.startswith("hooks/officesite/material.py: partials/search.html: expected Material's file with SHA-256 bfd5565")
-    with pytest.raises(PluginError, match=r"partials/search.html: edit .* expected once in Material's file, got 0 times"):
-        copied_partial(patch_named("partials/search.html"), "{#-\n  This file was automatically generated - do not edit\n-#}\n<div>changed</div>")
+    copied, replaced = sorted(changed_partial_problems(tmp_path))
+    assert copied.startswith("hooks/officesite/material.py: partials/nav-item.html: expected Material's file with SHA-256 8989520")
+    assert copied.endswith("copy it again into overrides/partials/nav-item.html with the listed edits, then record its hash")
+    assert replaced.startswith("hooks/officesite/material.py: partials/search.html: expected Material's file with SHA-256 bfd5565")
+    assert "check that overrides/partials/search.html still keeps the markup" in replaced
+    for name in ("nav-item.html", "search.html"):
+        shutil.copy(TEMPLATES / "partials" / name, tmp_path / "partials" / name)
+    # nav.html is both copied (with edits) and cached: a change names both checks
+    (tmp_path / "partials" / "nav.html").write_text("<nav>{{ page.title }}</nav>", encoding="utf-8")
+    problems = changed_partial_problems(tmp_path)
+    assert len(problems) == 2 and all(problem.startswith("hooks/officesite/material.py: partials/nav.html: expected Material's file with SHA-256 af33f6e") for problem in problems)
+    assert any(problem.endswith("check again that it reads nothing else of the page than the navigation's state and its folder, then record its hash") for problem in problems)
+    with pytest.raises(PluginError, match=r"partials/nav-item.html: edit .* expected once in Material's file, got 0 times"):
+        copied_partial(patch_named("partials/nav-item.html"), "{#-\n  This file was automatically generated - do not edit\n-#}\n<div>changed</div>")
+
+
+@pytest.mark.parametrize("name", names(PartialReplaced))
+def test_a_replaced_partial_is_recorded_at_the_pinned_version(name):
+    assert sha256_of(TEMPLATES / name) == patch_named(name).sha256, f"Material's {name} changed: check the site's own"
+
+
+def test_the_sites_search_keeps_materials_toggle_and_never_starts_materials_search():
+    own = (ROOT / "overrides" / "partials" / "search.html").read_text(encoding="utf-8")
+    pristine = (TEMPLATES / "partials" / "search.html").read_text(encoding="utf-8")
+    for kept in ('class="md-search__overlay" for="__search"', 'class="md-search__input"', 'class="md-search-result__list"'):
+        assert kept in own and kept in pristine, kept
+    # Material mounts its search on data-md-component="search" and fetches its index for a form named "search".
+    markup = re.sub(r"\{#.*?#\}", "", own, flags=re.S)
+    assert "data-md-component" not in markup and 'name="search"' not in markup
 
 
 @pytest.mark.parametrize("name", names(MarkupFix))
@@ -175,13 +204,6 @@ def test_a_page_without_a_markup_fix_text_stops_the_build_naming_fix_and_page():
         fixed_markup("<body></body>", "about/index.html")
     with pytest.raises(PluginError, match="got 2 times in 404.html"):
         fixed_markup(page + page, "404.html")
-
-
-def test_the_search_base_edit_applies_once_to_materials_config_block():
-    config = rendered_block("config")
-    search_base = f"../../{OTHER}/"
-    edited = material_edit(config, "search index of the page's language", base_url="../..", search_base=search_base)
-    assert '"base": "../.."' in config and edited == config.replace('"base": "../.."', f'"base": "{search_base}"')
 
 
 def test_the_bundle_edit_defers_materials_bundle_only():
@@ -207,7 +229,7 @@ def test_every_built_page_carries_the_markup_patches(site):
     wrong = []
     for path in site.html_files:
         html = path.read_text(encoding="utf-8")
-        dialog = re.search(r'<div class="md-search" data-md-component="search" role="dialog" aria-label="([^"]+)">', html)
+        dialog = re.search(r'<div class="md-search" role="dialog" aria-label="([^"]+)"', html)
         search_box = re.search(r'<input type="text" class="md-search__input" name="query" aria-label="([^"]+)"', html)
         if not (dialog and search_box and dialog.group(1) == search_box.group(1)):
             wrong.append(f"{site.url_of(path)}: search dialog without the search box's name")
@@ -223,3 +245,67 @@ def test_the_built_scripts_carry_every_script_patch(site):
         (script,) = site.root.glob(patch.files)
         text = script.read_text(encoding="utf-8")
         assert patch.old not in text and text.count(patch.new) == 1, patch.name
+
+
+# --- Cached partials: the same output as a render for every page ---
+
+
+@pytest.mark.parametrize("name", names(CachedPartial))
+def test_a_cached_partial_is_the_material_file_it_was_checked_against(name):
+    assert sha256_of(TEMPLATES / name) == patch_named(name).sha256, f"Material's {name} changed: check again what it reads of the page"
+
+
+# A small site's navigation (two pages and a section) and pages outside it, as MkDocs makes them.
+def small_site(tmp_path):
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File
+    from mkdocs.structure.nav import Navigation, Section
+    from mkdocs.structure.pages import Page
+
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "Site", "docs_dir": str(tmp_path / "docs"), "site_dir": str(tmp_path / "site")})
+    page = lambda title, src: Page(title, File(src, config["docs_dir"], config["site_dir"], True), config)  # noqa: E731
+    home, about, news = page("Home", "index.md"), page("About", "about.md"), page("News", "news/index.md")
+    section = Section("Section", [news])
+    news.parent = section
+    nav = Navigation([home, about, section], [home, about, news])
+    outside = [page(f"Post {n}", src) for n, src in enumerate(["news/2018/a.md", "news/2018/b.md", "news/2019/c.md", "news/archive/2018.md", "contact.md"])]
+    return config, nav, [home, about, news], outside
+
+
+def test_a_cached_partial_renders_each_page_as_material_does(tmp_path):
+    from officesite.security.escaping import autoescape_for, project_templates
+
+    config, nav, in_nav, outside = small_site(tmp_path)
+    theme_config = {"site_name": "Site", "extra": {}, "theme": {"icon": {}}}
+
+    class Lang:
+        def t(self, key):
+            return key
+
+    def render_all(cached: bool) -> dict:
+        env = Theme(name="material", custom_dir=str(ROOT / "overrides")).get_env()
+        env.autoescape = autoescape_for(project_templates(ROOT / "overrides"))
+        env.filters["thai_breaks"] = thai_breaks
+        renders = []
+        template = env.get_template("partials/nav.html")
+        render = template.root_render_func
+        template.root_render_func = lambda context: (renders.append(1), (yield from render(context)))[1]
+        if cached:
+            cache_partials(env)  # over the counting render
+        output = {}
+        for page in in_nav + outside:
+            page.active = page in in_nav  # each page in the navigation marks itself (and its section) active
+            base_url = "../" * page.url.count("/") or "."
+            context = template.new_context({"config": theme_config, "nav": nav, "page": page, "base_url": base_url.rstrip("/"), "features": [], "lang": Lang()})
+            output[page.url] = "".join(template.root_render_func(context))
+            page.active = False
+        return output, len(renders)
+
+    rendered, renders = render_all(cached=False)
+    cached, cached_renders = render_all(cached=True)
+    assert cached == rendered
+    assert rendered["news/2018/a/"] == rendered["news/2018/b/"] != rendered["contact/"]
+    assert 'md-nav__link--active' in rendered["about/"] and 'md-nav__link--active' not in rendered["news/2018/a/"]
+    # once for each page of the navigation, once for each folder of the others: news/2018/, news/2019/, news/archive/, the root
+    assert (renders, cached_renders) == (8, 3 + 4)

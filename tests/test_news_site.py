@@ -4,9 +4,9 @@ import json
 
 import feedparser
 import pytest
-from conftest import build_site, copy_project
+from conftest import copy_project
 from sample_news import write_sample_posts
-from site_files import DEFAULT, LANGUAGES, OTHER, BuiltSite
+from site_files import DEFAULT, LANGUAGES, OTHER, BuiltSite, shown_text
 
 POST = "news/2018/pmqa-workshop/"
 PREFIXES = [LANGUAGES.prefix(lang) for lang in LANGUAGES.codes]
@@ -31,11 +31,11 @@ def test_post_page_has_date_meta_social_tags_and_news_article_data(site, prefix,
     assert soup.select_one('link[rel="canonical"]')["href"] == site.site_url + prefix + POST
     assert meta(soup, "property", "og:type") == "article"
     assert meta(soup, "property", "og:url") == site.site_url + prefix + POST
-    assert meta(soup, "property", "og:title") == soup.h1.get_text(strip=True)
+    assert meta(soup, "property", "og:title") == shown_text(soup.h1)
     assert meta(soup, "name", "twitter:card") == "summary"
     data = json_ld(soup)
     assert data["@type"] == "NewsArticle" and data["datePublished"] == "2018-07-18"
-    assert data["url"] == site.site_url + prefix + POST and data["headline"] == soup.h1.get_text(strip=True)
+    assert data["url"] == site.site_url + prefix + POST and data["headline"] == shown_text(soup.h1)
 
 
 def test_post_and_its_translation_link_each_other(site):
@@ -50,6 +50,16 @@ def test_the_thai_post_keeps_the_published_text(site):
     assert "ซึ่งจะเริ่มตรวจประเมินปี พ.ศ.2561 เป็นต้นไป" in text
 
 
+# The article's ten characteristics of Public Sector 4.0, written "1)…2)…" in one paragraph
+# in the original, are a list a reader (and a screen reader) can count, in both languages.
+@pytest.mark.parametrize("prefix, first", [("", "ทำงานอย่างเปิดเผย โปร่งใส"), (OTHER_PREFIX, "it works openly and transparently")])
+def test_the_post_lists_the_ten_characteristics(site, prefix, first):
+    lists = site.soup(prefix + POST).select(".site-news-post ol")
+    assert [len(ol.find_all("li", recursive=False)) for ol in lists] == [10]
+    assert shown_text(lists[0].li).startswith(first)
+    assert "1)" not in lists[0].get_text() and "10)" not in lists[0].get_text()
+
+
 @pytest.mark.parametrize("prefix", PREFIXES)
 def test_news_index_lists_the_post_with_date_summary_and_link(site, prefix):
     entry = site.soup(prefix + "news/").select_one(".site-news-entry")
@@ -60,7 +70,7 @@ def test_news_index_lists_the_post_with_date_summary_and_link(site, prefix):
 
 def test_home_page_shows_the_latest_news(site):
     for prefix in PREFIXES:
-        links = [a["href"] for a in site.soup(prefix).select(".site-latest-news .site-news-entry a")]
+        links = [a["href"] for a in site.soup(prefix).select(".site-card--news .site-card__title")]
         assert site.resolve(prefix, links[0])[0] == prefix + POST
 
 
@@ -78,14 +88,14 @@ def test_feeds_parse_cleanly_with_absolute_urls_and_are_discoverable(site, prefi
 
 
 @pytest.fixture(scope="module")
-def many_posts_site(tmp_path_factory):
+def many_posts_site(tmp_path_factory, site_builder):
     """The site with 1,000 generated posts per language and one Thai-only post."""
     project = copy_project(tmp_path_factory.mktemp("many") / "project")
     write_sample_posts(project / "docs", 1000)
     (project / "docs" / "news" / "2026" / "thai-only.md").write_text(
         "---\ntitle: ข่าวที่ยังไม่แปล\ndate: 2026-07-01\ndescription: ยังไม่มีฉบับภาษาอังกฤษ\n---\n\nเนื้อหา\n", encoding="utf-8"
     )
-    result = build_site(project, project.parent / "out")
+    result = site_builder(project, project.parent / "out")
     assert result.returncode == 0, result.stderr
     return BuiltSite(project.parent / "out")
 

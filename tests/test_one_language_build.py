@@ -14,7 +14,7 @@ def test_the_default_language_builds_alone_with_every_hook(project_copy, tmp_pat
     assert site.soup("").html["lang"] == DEFAULT
     for page in ("news/", "news/2018/pmqa-workshop/", "pmqa/category-3/", "pmqa/calculator/", "404.html"):
         assert site.file_for(page), page
-    assert (site.root / "news" / "rss.xml").is_file() and (site.root / "search" / "search_index.json").is_file()
+    assert (site.root / "news" / "rss.xml").is_file() and (site.root / "search" / "index.json").is_file()
     assert (site.root / ".nginx" / "content-security-policy.conf").is_file()
 
 

@@ -10,10 +10,18 @@ import pytest
 from conftest import ROOT
 from officesite.criteria.scoring import (
     AssessmentError,
+    next_level,
     read_assessment,
     score_assessment,
 )
-from scoring_vectors import SCORING, VECTORS, assert_result_matches, scoring_for
+from scoring_vectors import (
+    NEXT_LEVEL_CASES,
+    SCORING,
+    VECTORS,
+    assert_next_matches,
+    assert_result_matches,
+    scoring_for,
+)
 from site_files import LANGUAGES
 
 SCORE = ROOT / "scripts" / "score.py"
@@ -22,8 +30,17 @@ SCORE = ROOT / "scripts" / "score.py"
 @pytest.mark.parametrize("vector", VECTORS, ids=[v["name"] for v in VECTORS])
 def test_python_scorer_meets_the_golden_vector(vector):
     scoring = scoring_for(vector)
-    result = score_assessment(scoring, read_assessment(vector["assessment"], scoring))
+    result = score_assessment(scoring, read_assessment(vector["assessment"], scoring)["levels"])
     assert_result_matches(result, vector["expected"], vector["name"])
+    expected_next = vector["expected"]["next"]
+    for number, score in result["categories"].items():
+        assert_next_matches(next_level(scoring, score), expected_next["categories"][number], (vector["name"], number))
+    assert_next_matches(next_level(scoring, result["overall"]), expected_next["overall"], vector["name"])
+
+
+@pytest.mark.parametrize("case", NEXT_LEVEL_CASES, ids=[c["name"] for c in NEXT_LEVEL_CASES])
+def test_python_next_level_meets_the_golden_case(case):
+    assert_next_matches(next_level(SCORING, case["score"]), case["next"], case["name"])
 
 
 def test_scoring_criteria_come_from_the_metadata():
@@ -54,7 +71,14 @@ def test_score_script_prints_the_result_as_json(tmp_path):
         ('{"format": "pmqa-assessment", "version": 1, "levels": {"9.9": "basic"}}', 'levels: unknown item id "9.9"'),
         ('{"format": "pmqa-assessment", "version": 1, "levels": {"1.1": "gold"}}', 'levels["1.1"]: expected one of none, basic, advance, significance, got "gold"'),
         ('{"format": "other-format", "version": 1, "levels": {}}', 'format: expected "pmqa-assessment", got "other-format"'),
-        ('{"format": "pmqa-assessment", "version": 2, "levels": {}}', "version: expected 1, got 2"),
+        ('{"format": "pmqa-assessment", "version": 3, "levels": {}}', "version: expected 1 or 2, got 3"),
+        ('{"format": "pmqa-assessment", "version": 1, "levels": {}, "notes": {}}', "notes: unknown field (known in version 1: format, version, levels, exported)"),
+        ('{"format": "pmqa-assessment", "version": 2, "notes": {"1.9": "x"}}', 'notes: unknown item id "1.9"'),
+        ('{"format": "pmqa-assessment", "version": 2, "notes": {"1.1": 5}}', 'notes["1.1"]: expected text, got a number'),
+        ('{"format": "pmqa-assessment", "version": 2, "evidence": {"1.1": "doc"}}', 'evidence["1.1"]: expected a list of texts, got a string'),
+        ('{"format": "pmqa-assessment", "version": 2, "evidence": {"1.1": ["a\\nb"]}}', 'evidence["1.1"]: expected text without control characters or line breaks, got U+000A'),
+        ('{"format": "pmqa-assessment", "version": 2, "period": "x\\u0007"}', "period: expected text without control characters or line breaks, got U+0007"),
+        ('{"format": "pmqa-assessment", "version": 2, "assessor": "' + "ก" * 201 + '"}', "assessor: expected at most 200 characters, got 201"),
         ('{"format": "pmqa-assessment", "version": 1, "levels": ["1.1"]}', "levels: expected an object of item id to level, got an array"),
         ('{"format": "pmqa-assessment", "version": 1, "levels": {}, "script": "<b>"}', "script: unknown field"),
         ('{"format": "pmqa-assessment", "version": 1, "levels": {', "not valid JSON"),
@@ -114,7 +138,7 @@ def assert_refused_in_one_line(result, message):
         pytest.param(b'{"format": "pmqa-assessment", "version": 1, "levels": {}, "' + b"y\\n" * 100 + b'": 1}', ": unknown field", id="long field with newlines"),
         pytest.param(b'{"format": "pmqa-assessment", "version": 1, "levels": {"1.1": [[[["basic"]]]]}}', 'levels["1.1"]: expected one of none, basic, advance, significance, got an array', id="level is an array"),
         pytest.param(b'{"format": "' + b"f" * 1000 + b'", "version": 1, "levels": {}}', 'format: expected "pmqa-assessment", got "' + "f" * 40 + '"…', id="long format"),
-        pytest.param(b'{"format": "pmqa-assessment", "version": "1", "levels": {}}', 'version: expected 1, got "1"', id="version as text"),
+        pytest.param(b'{"format": "pmqa-assessment", "version": "1", "levels": {}}', 'version: expected 1 or 2, got "1"', id="version as text"),
         pytest.param(b"", "not valid JSON: Expecting value at line 1 column 1", id="empty file"),
     ],
 )
@@ -167,3 +191,94 @@ def test_score_script_refuses_criteria_with_a_number_of_absurd_length_in_one_lin
     path.write_text(VALID, encoding="utf-8")
     result = run_score_on(path, project_copy / "scripts" / "score.py")
     assert_refused_in_one_line(result, "docs/pmqa/levels.yml: levels[2].points: expected a number of at most 30 characters (quote it if it is text), got one of 5000 characters")
+
+
+# -----------------------------------------------------------------------------
+# The report and the spreadsheet (scripts/score.py --report, --csv, --baseline)
+# -----------------------------------------------------------------------------
+
+ASSESSMENT_V2 = {
+    "format": "pmqa-assessment",
+    "version": 2,
+    "period": "ปีงบประมาณ 2569",
+    "assessor": "=กลุ่ม <b>ยุทธ</b>",
+    "levels": {"1.1": "basic", "1.2": "advance", "7.6": "significance"},
+    "notes": {"1.1": "บรรทัดแรก\nบรรทัด *สอง* | <i>x</i>"},
+    "evidence": {"1.1": ["คำสั่งที่ 12/2569", "https://example.go.th/a_b"]},
+}
+
+
+def score_with(tmp_path, *options, assessment=ASSESSMENT_V2, baseline=None):
+    path = tmp_path / "assessment.json"
+    path.write_text(json.dumps(assessment, ensure_ascii=False), encoding="utf-8")
+    extra = []
+    if baseline is not None:
+        (tmp_path / "baseline.json").write_text(json.dumps(baseline), encoding="utf-8")
+        extra = ["--baseline", str(tmp_path / "baseline.json")]
+    result = subprocess.run([sys.executable, str(SCORE), str(path), *options, *extra], capture_output=True)
+    assert result.returncode == 0, result.stderr.decode()
+    return result.stdout
+
+
+def test_the_csv_has_a_bom_one_row_per_item_and_the_summary(tmp_path):
+    import csv
+    import io
+
+    earlier = {"format": "pmqa-assessment", "version": 1, "levels": {"1.1": "significance", "1.2": "significance"}}
+    raw = score_with(tmp_path, "--csv", "--lang", LANGUAGES.others[0], baseline=earlier)
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    items = [item for category in SCORING["categories"] for item in category["items"]]
+    assert rows[0] == ["Category", "Item", "Title", "Level", "Points", "Note", "Evidence"]
+    assert [row[1] for row in rows[1:31]] == items
+    assert rows[1][3:] == ["Basic", "300", ASSESSMENT_V2["notes"]["1.1"], "คำสั่งที่ 12/2569\nhttps://example.go.th/a_b"]
+    assert rows[3][3:5] == ["Not answered", "0"]
+    assert rows[31] == []
+    assert rows[32] == ["Category", "Title", "Score", "Level", "Next level", "Points missing", "Change from the baseline"]
+    assert rows[33] == ["1", "Leadership", "175.0", "Not yet Basic", "Basic", "125.0", "-75.0"]  # 250.0 before
+    assert rows[34][6] == "0.0" and rows[39][6] == "83.3"
+    assert rows[40][0] == "Overall score" and rows[40][2] == "36.9" and rows[40][6] == "1.2"  # 35.7 before
+    details = dict(rows[42:])
+    assert details["Assessor"] == "'=กลุ่ม <b>ยุทธ</b>"  # a spreadsheet would run it as a formula
+    assert details["Assessment period"] == "ปีงบประมาณ 2569" and details["Compared with"] == "Not given"
+
+
+def test_the_markdown_report_holds_everything_as_text(tmp_path):
+    report = score_with(tmp_path, "--report").decode("utf-8")
+    assert report.startswith("# รายงานผลการประเมินตนเองตามเกณฑ์ PMQA 4.0\n")
+    assert "- รอบการประเมิน: ปีงบประมาณ 2569" in report and "&lt;b&gt;ยุทธ&lt;/b&gt;" in report
+    assert "| หมวด 1 การนำองค์การ | 175.0 | ยังไม่ถึงระดับพื้นฐาน | 125.0 (ระดับพื้นฐาน) |" in report
+    assert "### 1.1 " in report and "### 7.6 " in report and "- ระดับ: ระดับพัฒนาจนเกิดผล (500)" in report
+    assert "บรรทัด &#42;สอง&#42; &#124; &lt;i&gt;x&lt;/i&gt;" in report
+    assert "    - https://example.go.th/a&#95;b" in report
+    assert "<b>" not in report and "<i>" not in report
+
+
+def test_the_html_report_is_escaped_and_names_the_change(tmp_path):
+    report = score_with(tmp_path, "--report", "html", baseline={"format": "pmqa-assessment", "version": 1, "levels": {"1.2": "significance"}}).decode("utf-8")
+    assert report.startswith("<!DOCTYPE html>\n<html lang=\"" + LANGUAGES.default + "\">")
+    assert "=กลุ่ม &lt;b&gt;ยุทธ&lt;/b&gt;" in report and "<b>" not in report
+    assert "<td>▲ 50.0</td>" in report  # category 1: 175.0 now, 125.0 before
+    assert "บรรทัดแรก<br>บรรทัด *สอง* | &lt;i&gt;x&lt;/i&gt;" in report
+
+
+def test_an_unknown_language_is_refused_in_one_line(tmp_path):
+    path = tmp_path / "a.json"
+    path.write_text(VALID, encoding="utf-8")
+    result = subprocess.run([sys.executable, str(SCORE), str(path), "--report", "--lang", "xx"], capture_output=True, text=True)
+    assert result.returncode == 2 and "invalid choice: 'xx'" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_bad_baseline_is_named(tmp_path):
+    path, baseline = tmp_path / "a.json", tmp_path / "b.json"
+    path.write_text(VALID, encoding="utf-8")
+    baseline.write_text('{"format": "pmqa-assessment", "version": 1, "levels": {"9.9": "basic"}}', encoding="utf-8")
+    result = subprocess.run([sys.executable, str(SCORE), str(path), "--csv", "--baseline", str(baseline)], capture_output=True, text=True)
+    assert_refused_in_one_line(result, f'{baseline}: levels: unknown item id "9.9"')
+
+
+@pytest.mark.parametrize("value, decimals, expected", [(312.25, 1, "312.3"), (0.25, 1, "0.3"), (1.005, 2, "1.00"), (-0.04, 1, "0.0"), (175, 1, "175.0")])
+def test_fixed_rounds_as_javascripts_to_fixed(value, decimals, expected):
+    from officesite.criteria.report import fixed
+
+    assert fixed(value, decimals) == expected

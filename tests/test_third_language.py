@@ -11,7 +11,6 @@ shows the default language's and says so in one line.
 import re
 
 import pytest
-from conftest import build_site
 from officesite.languages import languages_of_mkdocs_yml
 from site_copy import copy_site
 from site_files import LANGUAGES, OTHER, BuiltSite
@@ -43,11 +42,11 @@ def add_third_language(project):
 
 
 @pytest.fixture(scope="module")
-def three_languages(tmp_path_factory):
+def three_languages(tmp_path_factory, site_builder):
     project = copy_site(tmp_path_factory.mktemp("third") / "project")
     add_third_language(project)
     languages = languages_of_mkdocs_yml(project / "mkdocs.yml")
-    result = build_site(project, project.parent / "out")
+    result = site_builder(project, project.parent / "out")
     return result, BuiltSite(project.parent / "out", languages=languages)
 
 
@@ -69,7 +68,7 @@ def test_its_pages_are_built_under_its_folder(three_languages):
         path = site.languages.path(page, THIRD)
         assert site.file_for(path), path
         assert site.soup(path).html["lang"] == THIRD, path
-    for built in ("404.html", "search/search_index.json", "news/rss.xml", "news/atom.xml"):
+    for built in ("404.html", "search/index.json", "news/rss.xml", "news/atom.xml"):
         assert (site.root / site.languages.path(built, THIRD)).is_file(), built
 
 

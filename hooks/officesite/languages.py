@@ -26,6 +26,8 @@ I18N_PLUGIN = "i18n"
 # Buddhist calendar). A language not listed counts Gregorian years.
 BUDDHIST_ERA_OFFSET = 543
 YEAR_OFFSETS = {"th": BUDDHIST_ERA_OFFSET}
+# The Unicode calendar (BCP 47 `-u-ca-`) in which a year offset counts: what a browser needs.
+CALENDARS = {BUDDHIST_ERA_OFFSET: "buddhist"}
 
 
 @dataclass(frozen=True)
@@ -108,10 +110,11 @@ class Languages:
     def open_graph_locale(self, lang: str) -> str:
         return _open_graph_locale(lang)
 
-    # The BCP 47 tag of a language with its most likely region, for the browser's Intl
-    # formats (a Thai date in the Buddhist Era): "th" -> "th-TH".
-    def locale_tag(self, lang: str) -> str:
-        return _open_graph_locale(lang).replace("_", "-")
+    # The BCP 47 tag a browser formats the language's numbers and dates with, in the calendar
+    # its readers count years in (YEAR_OFFSETS): "th" -> "th-u-ca-buddhist".
+    def intl_locale(self, lang: str) -> str:
+        calendar = CALENDARS.get(YEAR_OFFSETS.get(lang, 0))
+        return f"{lang}-u-ca-{calendar}" if calendar else lang
 
     # The language's name in English, for build messages: "th" -> "Thai".
     def english_name(self, lang: str) -> str:

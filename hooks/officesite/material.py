@@ -7,6 +7,11 @@ pristine Material files, so a version bump fails in seconds, naming the patch. F
 - PartialCopy: a Material partial copied into overrides/ with a few edits; preferred wherever
   Material lets a template be overridden. The copy is the pristine file (whose SHA-256 is
   recorded) with the Material header replaced by COPY_HEADER and each edit applied once.
+- CachedPartial: a Material partial rendered once for every page of a folder outside the
+  navigation, when what it reads of the page is the same for them (its SHA-256 is recorded:
+  what it reads was checked in that file).
+- PartialReplaced: a Material partial that overrides/ replaces with the site's own; the
+  pristine file's SHA-256 is recorded, so that a Material that changes it is noticed.
 - TemplateEdit: an exact text of a block's output (`super()` in overrides/main.html, through
   the `material_edit` filter), where overriding the block would copy fingerprinted asset names.
 - MarkupFix: an exact text of every rendered page, for markup base.html writes outside any block.
@@ -21,6 +26,7 @@ or the build stops naming the patch, instead of silently shipping Material's beh
 import hashlib
 import importlib.metadata
 import importlib.util
+import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +45,19 @@ class PartialCopy:
     name: str  # the template, in Material's templates and in overrides/
     sha256: str  # of Material's pristine file at the pinned version
     edits: tuple[tuple[str, str], ...]  # (old, new): each old text once in the pristine file
+
+
+@dataclass(frozen=True)
+class CachedPartial:
+    name: str  # the partial, in Material's templates
+    sha256: str  # of Material's pristine file at the pinned version: what it reads of the page
+
+
+@dataclass(frozen=True)
+class PartialReplaced:
+    name: str  # the template, in Material's templates and in overrides/
+    sha256: str  # of Material's pristine file at the pinned version
+    kept: str  # what of Material's file the site's own keeps: re-check it when Material changes
 
 
 @dataclass(frozen=True)
@@ -75,17 +94,14 @@ COPY_HEADER = "{{#- Material's {name}, copied with the edits listed in hooks/off
 MATERIAL_HEADER = "{#-\n  This file was automatically generated - do not edit\n-#}\n"
 
 PATCHES = (
-    # The search dialog has no accessible name (Lighthouse, axe): it gets the name of its
-    # search box ("ค้นหา", "Search").
-    PartialCopy(
+    # The site's search replaces Material's (README, "Search"): its own dialog, in Material's
+    # header and with Material's look, run by docs/assets/javascripts/search.js. Material's
+    # search plugin stays enabled only because its header shows the search button and
+    # includes this partial when it is.
+    PartialReplaced(
         "partials/search.html",
         "bfd556535abcddb99396ab2a7e3acc2ebcd3f36756007d3969396caa4126be30",
-        (
-            (
-                '<div class="md-search" data-md-component="search" role="dialog">',
-                """<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t('search.placeholder') }}">""",
-            ),
-        ),
+        "the markup the md-search styles and the `__search` toggle expect",
     ),
     # The Nu Html Checker rejects the empty tabindex of the navigation's section labels.
     PartialCopy(
@@ -100,10 +116,97 @@ PATCHES = (
                 '<label class="md-nav__link {{ class }}" for="{{ path }}" id="{{ path }}_label" tabindex="{{ tabindex }}">',
                 '<label class="md-nav__link {{ class }}" for="{{ path }}" id="{{ path }}_label"{% if tabindex %} tabindex="{{ tabindex }}"{% endif %}>',
             ),
+            # Thai titles break between words (officesite.thai_breaks).
+            ("    {{ nav_item.title }}\n", "    {{ nav_item.title | thai_breaks }}\n"),
+            # The active page's table-of-contents toggle only where there is a table of contents
+            # to open: alone, the checkbox has no label, hence no name (HTML_CodeSniffer, pa11y).
+            ('      <input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">\n', ""),
+            (
+                '      {% if toc %}\n        <label class="md-nav__link md-nav__link--active" for="__toc">',
+                '      {% if toc %}\n        <input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">\n'
+                '        <label class="md-nav__link md-nav__link--active" for="__toc">',
+            ),
         ),
     ),
-    # Search reads the index of the page's own language (hooks/search_index.py).
-    TemplateEdit("search index of the page's language", '"base": {base_url}', '"base": {search_base}'),
+    # The header: a menu button (the drawer's label can be neither focused nor named), and
+    # the office's name, full or short (overrides/partials/site-name.html), instead of
+    # Material's two topics, site name and page title swapped on scrolling: both cut with an
+    # ellipsis where they do not fit, which on a phone is always.
+    PartialCopy(
+        "partials/header.html",
+        "8cf3fb15bcf969ff596649616fd99366b3c31c08d57a86d05308efc16d8fa75f",
+        (
+            (
+                '    <label class="md-header__button md-icon" for="__drawer">\n'
+                '      {% set icon = config.theme.icon.menu or "material/menu" %}\n'
+                '      {% include ".icons/" ~ icon ~ ".svg" %}\n'
+                "    </label>\n",
+                '    <label class="md-header__button md-icon site-drawer-label" for="__drawer">\n'
+                '      {% set icon = config.theme.icon.menu or "material/menu" %}\n'
+                '      {% include ".icons/" ~ icon ~ ".svg" %}\n'
+                "    </label>\n"
+                '    <button type="button" class="md-header__button md-icon site-drawer-button" aria-label="{{ ui.menu }}" aria-expanded="false" hidden data-site-drawer-button>\n'
+                '      {% include ".icons/" ~ icon ~ ".svg" %}\n'
+                "    </button>\n",
+            ),
+            (
+                '    <div class="md-header__title" data-md-component="header-title">\n'
+                '      <div class="md-header__ellipsis">\n'
+                '        <div class="md-header__topic">\n'
+                '          <span class="md-ellipsis">\n'
+                "            {{ config.site_name }}\n"
+                "          </span>\n"
+                "        </div>\n"
+                '        <div class="md-header__topic" data-md-component="header-topic">\n'
+                '          <span class="md-ellipsis">\n'
+                "            {% if page.meta and page.meta.title %}\n"
+                "              {{ page.meta.title }}\n"
+                "            {% else %}\n"
+                "              {{ page.title }}\n"
+                "            {% endif %}\n"
+                "          </span>\n"
+                "        </div>\n"
+                "      </div>\n"
+                "    </div>\n",
+                '    <div class="md-header__title site-header-name">\n'
+                '      {% include "partials/site-name.html" %}\n'
+                "    </div>\n",
+            ),
+        ),
+    ),
+    # The drawer's title: the office's name breaks between Thai words.
+    PartialCopy(
+        "partials/nav.html",
+        "af33f6e032f632eb055c365eb5f1a975bf8456152fa768e69a1aad6d470b843f",
+        (("    {{ config.site_name }}\n  </label>", "    {{ config.site_name | thai_breaks }}\n  </label>"),),
+    ),
+    # The office's emblem (extra.office.emblem, officesite.chrome) where Material puts its
+    # logo; decorative: the link around it is named with the office's name.
+    PartialCopy(
+        "partials/logo.html",
+        "e0925ef6c190174a5162ed1ecc55295016dd8a7beec3018db3e04aac283a2dd9",
+        (
+            (
+                "{% if config.theme.logo %}\n",
+                '{% if office_identity and office_identity.emblem %}\n  <img src="{{ office_identity.emblem | url }}" alt="">\n{% elif config.theme.logo %}\n',
+            ),
+        ),
+    ),
+    # The footer: the office, its contact facts, its parent organisation and the policy pages
+    # (overrides/partials/site-footer.html) instead of the copyright line.
+    PartialCopy(
+        "partials/footer.html",
+        "50c2a75f013b7b03fb97f381860c77df8fd5d13d68f90d3281754b68f69ec894",
+        (('      {% include "partials/copyright.html" %}\n', '      {% include "partials/site-footer.html" %}\n'),),
+    ),
+    # Material renders the whole primary navigation into every page, about a third of a
+    # page's rendering. For a page outside the navigation (news posts and listings: most of
+    # the pages) nothing in it is active and its links are relative to the page's folder: it
+    # is the same for every page of a folder, and rendered once per folder and language.
+    CachedPartial(
+        "partials/nav.html",
+        "af33f6e032f632eb055c365eb5f1a975bf8456152fa768e69a1aad6d470b843f",
+    ),
     # Material's bundle, deferred: even at the end of <body> a plain script blocks rendering.
     TemplateEdit("deferred bundle", '.min.js"></script>', '.min.js" defer></script>'),
     # The Nu Html Checker rejects autocomplete="off" on the drawer and search toggles (only
@@ -126,24 +229,6 @@ PATCHES = (
         "assets/javascripts/bundle.*.min.js",
         "ui({document$:ct});",
         "/* alternate sitemap lookup removed: hooks/officesite/material.py */",
-    ),
-    # Material downloads the search index on every page load; it is fetched only when the
-    # reader opens search (the search toggle), which is all the index is for.
-    ScriptPatch(
-        "search index on opening search only",
-        "assets/javascripts/bundle.*.min.js",
-        'L($(location.protocol!=="file:"),Je("search"))',
-        'L($(!1),Je("search"))',
-    ),
-    # Material's search worker splits only Han-script queries into words; it also hands each
-    # query to siteThaiQuery (docs/assets/javascripts/thai-query.js, loaded into the worker on
-    # the first search), which splits Thai runs into the words hooks/search_index.py indexed.
-    ScriptPatch(
-        "Thai query segmentation",
-        "assets/javascripts/workers/search.*.min.js",
-        'e=e.replace(new RegExp("\\\\p{sc=Han}+","gu"),s=>[...fe(s,this.index.invertedIndex)].join("* "))',
-        'e=(self.siteThaiQuery||(importScripts("../thai-query.js"),self.siteThaiQuery))('
-        'e.replace(new RegExp("\\\\p{sc=Han}+","gu"),s=>[...fe(s,this.index.invertedIndex)].join("* ")),this.index.invertedIndex)',
     ),
     # The head script keys the reader's stored choices by `extra.scope`, which the CSP sets to
     # the site's root so that the script, and its hash, are the same at every depth.
@@ -211,14 +296,20 @@ def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-# The copied partials whose pristine Material file is no longer the one they were copied from.
+# The copied, replaced and cached partials whose pristine Material file is no longer the one
+# they were checked against.
 def changed_partial_problems(templates: Path) -> list[str]:
+    todo = {
+        PartialCopy: "copy it again into overrides/{name} with the listed edits, then record its hash",
+        PartialReplaced: "check that overrides/{name} still keeps {kept}, then record its hash",
+        CachedPartial: "check again that it reads nothing else of the page than the navigation's state and its folder, then record its hash",
+    }
     return [
-        f"{WHERE}: {copy.name}: expected Material's file with SHA-256 {copy.sha256}, got "
-        f"{sha256_of(templates / copy.name) if (templates / copy.name).is_file() else 'no file'}: "
-        f"copy it again into overrides/{copy.name} with the listed edits, then record its hash"
-        for copy in patches_of(PartialCopy)
-        if not (templates / copy.name).is_file() or sha256_of(templates / copy.name) != copy.sha256
+        f"{WHERE}: {partial.name}: expected Material's file with SHA-256 {partial.sha256}, got "
+        f"{sha256_of(templates / partial.name) if (templates / partial.name).is_file() else 'no file'}: "
+        + todo[type(partial)].format(name=partial.name, kept=getattr(partial, "kept", ""))
+        for partial in patches_of((PartialCopy, PartialReplaced, CachedPartial))
+        if not (templates / partial.name).is_file() or sha256_of(templates / partial.name) != partial.sha256
     ]
 
 
@@ -289,6 +380,57 @@ def fixed_markup(html: str, where: str) -> str:
             )
         html = html.replace(fix.old, fix.new)
     return html
+
+
+# Make every CachedPartial of an environment (one language's run) render once per folder of
+# pages outside the navigation: their pages get the output of the first one.
+def cache_partials(env) -> None:
+    for partial in patches_of(CachedPartial):
+        template = env.get_template(partial.name)
+        template.root_render_func = _rendered_once_per_folder(template.root_render_func)
+
+
+def _rendered_once_per_folder(render):
+    rendered = {}  # (navigation, folder, base URL) -> output
+    targets = {}  # navigation -> the URLs it links to
+
+    def root_render_func(context):
+        nav, page = context.get("nav"), context.get("page")
+        if nav is not None and nav not in targets:
+            targets.clear()
+            targets[nav] = navigation_urls(nav.items)
+        folder = folder_outside_navigation(page, targets.get(nav, ()))
+        if folder is None:
+            yield from render(context)
+            return
+        key = (folder, context.get("base_url"))
+        if key not in rendered:
+            rendered[key] = "".join(render(context))
+        yield rendered[key]
+
+    return root_render_func
+
+
+# The URLs of every page and link of the navigation, its sections walked.
+def navigation_urls(items) -> tuple[str, ...]:
+    urls = []
+    for item in items:
+        if getattr(item, "children", None) is not None:
+            urls += navigation_urls(item.children)
+        if getattr(item, "url", None) is not None:
+            urls.append(item.url)
+    return tuple(urls)
+
+
+# The folder of a page outside the navigation, or None. A link from such a page to a page of
+# the navigation is the same from every page of its folder (`get_relative_url` goes up to
+# the folder: only a target at or under the page itself differs); and no item is active.
+def folder_outside_navigation(page, navigation_urls) -> str | None:
+    if page is None or page.url is None:
+        return None
+    if any(url.startswith(page.url) for url in navigation_urls):
+        return None  # the page itself, or a target under it
+    return posixpath.dirname(page.url.rstrip("/"))
 
 
 # --- After the build: script patches ---

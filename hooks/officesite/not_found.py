@@ -10,6 +10,9 @@ static-i18n builds first.
 from dataclasses import dataclass
 from pathlib import Path
 
+from officesite.criteria.site import CRITERIA_FOLDER
+from officesite.news.posts import listing_path
+
 NOT_FOUND_PAGE = "404.html"
 
 
@@ -20,11 +23,25 @@ class NotFoundState:
     root_page: bytes | None = None
 
 
-# What the 404 template shows: each language's title, text and link home (default first).
-# Home links are absolute paths: a 404 page is served at any depth.
+# Where a lost reader may go, besides home: (interface string, site path in the language).
+# The search is the home page's, opened on `?q=` (docs/assets/javascripts/search.js).
+WAYS_ON = (
+    ("not_found_news", listing_path("index", None)),
+    ("not_found_pmqa", f"{CRITERIA_FOLDER}/"),
+    ("not_found_search", "?q="),
+)
+
+
+# What the 404 template shows: each language's title, text, link home and ways on (default
+# first). Links are absolute paths: a 404 page is served at any depth.
 def not_found_context(languages, strings) -> dict:
     sections = [
-        {"lang": lang, "strings": strings[lang], "home": languages.root_path(languages.prefix(lang))}
+        {
+            "lang": lang,
+            "strings": strings[lang],
+            "home": languages.root_path(languages.prefix(lang)),
+            "ways": [{"text": strings[lang][key], "href": languages.root_path(languages.path(path, lang))} for key, path in WAYS_ON],
+        }
         for lang in languages.built
     ]
     return {"not_found_sections": sections, "not_found_title": " / ".join(strings[lang]["not_found_title"] for lang in languages.built)}

@@ -12,8 +12,9 @@ from officesite.schema import OFFICE
 
 # The link a fact makes on the contact page.
 LINK_SCHEMES = {"phone": "tel", "email": "mailto", "accessibility_email": "mailto"}
-# Facts other pages publish, not the contact page: officesite/security/security_txt.py.
-NOT_SHOWN = {"security_contact"}
+# Facts other parts of the site publish, not the contact page: security.txt
+# (officesite/security/security_txt.py) and the frame of every page (officesite.chrome).
+NOT_SHOWN = {"security_contact", "short_name", "parent", "parent_url", "emblem"}
 
 
 # The contact page's template variables (officesite.page_types).

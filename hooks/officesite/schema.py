@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from officesite.metadata.fields import (
+    BOTH_OR_NEITHER,
     DEFAULT_ONLY,
     SHARED,
     Boolean,
@@ -127,6 +128,8 @@ MAX_POINTS = 10000
 MAX_DISPLAY_DECIMALS = 3
 DEFAULT_WEIGHT = 1
 
+LEVEL_IDS_CHOICE = "criteria levels"  # the level ids of levels.yml, given by the criteria reader
+
 CRITERIA_CATEGORY = Kind(
     "criteria-category",
     "docs/pmqa/category-<N>.md, docs/pmqa/category-<N>.<language>.md",
@@ -147,6 +150,18 @@ CRITERIA_CATEGORY = Kind(
                                     (
                                         Field("id", Text(pattern=r"[1-9]\.[1-9][0-9]*", expected='text such as "1.1"'), required=True, translation=SHARED),
                                         Field("title", Text(), required=True),
+                                        # What each level looks like for this item, and examples of evidence
+                                        # that show it: the office fills them from OPDC's manual (README).
+                                        Field(
+                                            "guidance",
+                                            Mapping(
+                                                Choice(LEVEL_IDS_CHOICE, expected="a level id of levels.yml"),
+                                                Text(long=True),
+                                                expected="what each level looks like, e.g. {basic: …, advance: …}",
+                                            ),
+                                            translation=BOTH_OR_NEITHER,
+                                        ),
+                                        Field("evidence", TextList(example='["…", "…"]'), translation=BOTH_OR_NEITHER),
                                     )
                                 ),
                                 expected='a list of items, e.g. [{id: "1.1", title: …}]',
@@ -238,6 +253,11 @@ OFFICE = Kind(
             Field("opening_hours", PerLanguage(Text(empty=True), every_language=False, or_plain=True)),
             Field("accessibility_email", Text(empty=True)),
             Field("security_contact", Text(empty=True, rule=contact_problem)),
+            # The frame of every page (officesite.chrome, which checks the address and the file).
+            Field("short_name", PerLanguage(Text(empty=True), every_language=False, or_plain=True)),
+            Field("parent", PerLanguage(Text(empty=True), every_language=False, or_plain=True)),
+            Field("parent_url", Text(empty=True)),
+            Field("emblem", Text(empty=True)),
         ),
         expected="a mapping of office facts (address, phone, email…)",
     ),

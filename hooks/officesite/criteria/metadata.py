@@ -11,7 +11,7 @@ number and its file name, item ids in order, points that increase, languages tha
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from officesite.languages import Languages
@@ -19,7 +19,7 @@ from officesite.metadata.cache import file_signature, front_matter, yaml_file
 from officesite.metadata.fields import INVALID, Context, disagreements, shared_values
 from officesite.metadata.problems import MetadataError, Problems
 from officesite.metadata.shown import shown_number, shown_path
-from officesite.schema import CATEGORY_COUNT, CRITERIA_CATEGORY, LEVELS
+from officesite.schema import CATEGORY_COUNT, CRITERIA_CATEGORY, LEVEL_IDS_CHOICE, LEVELS
 
 CATEGORY_NUMBERS = tuple(range(1, CATEGORY_COUNT + 1))
 LEVELS_FILE = "levels.yml"
@@ -31,6 +31,8 @@ CATEGORY_STEM = re.compile(rf"category-([1-{CATEGORY_COUNT}])")  # the file name
 class Item:
     id: str
     title: str
+    guidance: dict = field(default_factory=dict)  # level id -> what that level looks like for this item
+    evidence: tuple = ()  # examples of evidence that show it
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,8 @@ def load_criteria(folder: Path, languages: Languages, display_root: Path | None 
     shown = lambda path: shown_path(path, display_root)  # noqa: E731
     problems, context = Problems(), Context(languages)
     levels, not_reached, decimals = _read_levels(folder / LEVELS_FILE, shown(folder / LEVELS_FILE), context, problems)
+    # An item's guidance names levels of levels.yml (None: that file could not be read).
+    context = Context(languages, choices={LEVEL_IDS_CHOICE: tuple(level.id for level in levels) if levels else None})
     categories = {lang: {} for lang in languages.codes}  # the valid categories: (Category, shared values)
     found = {lang: set() for lang in languages.codes}  # the category numbers that have a page, valid or not
     for path in sorted(folder.glob(CATEGORY_GLOB)):
@@ -187,7 +191,7 @@ def _read_category(path: Path, number: int, where: str, context, problems: Probl
         _item_problems(metadata["items"], number, where, problems)
     if problems.added_since(mark):
         return None
-    items = tuple(Item(item["id"], item["title"]) for item in metadata["items"])
+    items = tuple(Item(item["id"], item["title"], item["guidance"] or {}, tuple(item["evidence"] or ())) for item in metadata["items"])
     category = Category(number, metadata["title"], metadata["weight"], items, where)
     return category, shared_values(CRITERIA_CATEGORY.fields, meta)
 

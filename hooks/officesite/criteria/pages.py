@@ -6,6 +6,7 @@ text and metadata cannot drift:
   <!-- pmqa:items -->       the items of the page's category
   <!-- pmqa:levels -->      the levels and their points
   <!-- pmqa:categories -->  the seven categories, linked to their pages
+  <!-- pmqa:weights -->     the category weights the overall score uses
 """
 
 import posixpath
@@ -28,13 +29,23 @@ def is_category_page(languages, src_uri: str) -> bool:
 
 # A category page's level-1 heading.
 def category_heading(criteria, category, ui, lang, src_uri) -> str:
-    return "# " + _cell(ui["criteria_heading"].format(number=category.number, title=category.title))
+    return "# " + markdown_text(ui["criteria_heading"].format(number=category.number, title=category.title))
 
 
-# The table of a category's items.
+# The table of a category's items, then the guidance of each item that has some.
 def items_table(criteria, category, ui, lang, src_uri) -> str:
     rows = [(item.id, item.title) for item in category.items]
-    return _table((ui["criteria_item"], ui["criteria_item_title"]), rows)
+    table = _table((ui["criteria_item"], ui["criteria_item_title"]), rows)
+    return "\n\n".join([table, *(item_guidance(criteria, item, ui, lang) for item in category.items if item.guidance or item.evidence)])
+
+
+# What each level looks like for an item and its examples of evidence, under the item's heading.
+def item_guidance(criteria, item, ui, lang) -> str:
+    lines = [f"### {markdown_text(item.id)} {markdown_text(item.title)}", ""]
+    lines += [f"- **{markdown_text(level.name[lang])}:** {markdown_text(item.guidance[level.id])}" for level in criteria.levels if level.id in item.guidance]
+    if item.evidence:
+        lines += ["", f"**{markdown_text(ui['criteria_evidence'])}**", ""] + [f"- {markdown_text(text)}" for text in item.evidence]
+    return "\n".join(lines)
 
 
 # The table of levels, lowest first.
@@ -52,9 +63,17 @@ def categories_table(criteria, category, ui, lang, src_uri) -> str:
     rows = []
     for c in categories:
         link = posixpath.relpath(f"{CRITERIA_FOLDER}/category-{c.number}.md", page_folder or ".")
-        row = [str(c.number), f"[{_cell(c.title)}]({link})", str(len(c.items))]
+        row = [str(c.number), f"[{markdown_text(c.title)}]({link})", str(len(c.items))]
         rows.append(row + ([_points(c.weight)] if show_weights else []))
     return _table(header + ([ui["criteria_weight"]] if show_weights else []), rows, escape=False)
+
+
+# The weights the overall score uses, always shown: the rules text points to this table.
+def weights_table(criteria, category, ui, lang, src_uri) -> str:
+    categories = [c for _, c in sorted(criteria.categories[lang].items())]
+    total = sum(c.weight for c in categories)
+    rows = [(f"{c.number} {c.title}", f"{_points(c.weight)} ({100 * c.weight / total:.1f} %)") for c in categories]
+    return _table((ui["criteria_category"], ui["criteria_weight_share"]), rows)
 
 
 RENDERERS = {
@@ -62,6 +81,7 @@ RENDERERS = {
     "items": items_table,
     "levels": levels_table,
     "categories": categories_table,
+    "weights": weights_table,
 }
 NEEDS_CATEGORY = {"heading", "items"}
 
@@ -82,7 +102,7 @@ def with_generated_parts(markdown: str, criteria, category, ui, lang, src_uri, w
 
 
 def _table(header, rows, escape=True) -> str:
-    cell = _cell if escape else str
+    cell = markdown_text if escape else str
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(cell(value) for value in row) + " |" for row in rows]
     return "\n".join(lines)
@@ -95,7 +115,7 @@ def _table(header, rows, escape=True) -> str:
 MARKDOWN_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **{c: f"&#{ord(c)};" for c in "\\`*_[]{}|#!~^"}})
 
 
-def _cell(text: str) -> str:
+def markdown_text(text: str) -> str:
     return " ".join(str(text).split()).translate(MARKDOWN_TEXT)
 
 

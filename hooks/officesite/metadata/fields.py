@@ -375,9 +375,26 @@ def check_fields(fields, value: dict, context) -> tuple[dict, list[Problem]]:
 
 @dataclass(frozen=True)
 class Presence:
-    """Whether a BOTH_OR_NEITHER field is given: what its files in other languages must match."""
+    """Whether a BOTH_OR_NEITHER field is given, and its shape: what its files in other
+    languages must match (the same keys of a mapping, as many entries of a list)."""
 
     given: bool
+    shape: tuple | int | None = None
+
+
+# The shape of a translated value that its translations must keep: a mapping's keys, a list's length.
+def _shape(value):
+    if isinstance(value, dict):
+        return tuple(sorted(map(str, value)))
+    if isinstance(value, list):
+        return len(value)
+    return None
+
+
+def _shown_shape(shape) -> str:
+    if isinstance(shape, tuple):
+        return f"the keys {', '.join(map(str, shape))}"
+    return f"{shape} entr{'y' if shape == 1 else 'ies'}"
 
 
 @dataclass(frozen=True)
@@ -398,7 +415,7 @@ def shared_values(fields, clean: dict, path: str = "") -> dict:
         if f.translation == SHARED:
             values[name] = value
         elif f.translation == BOTH_OR_NEITHER:
-            values[name] = Presence(value is not None)
+            values[name] = Presence(value is not None, _shape(value))
         elif isinstance(f.type, Object) and isinstance(value, dict):
             values |= shared_values(f.type.fields, value, name)
         elif isinstance(f.type, ObjectList) and isinstance(value, list):
@@ -436,6 +453,8 @@ def disagreements(reference: dict, reference_where: str, other: dict, other_wher
             got_values = got.values if isinstance(got, ItemValues) else ()
             expected_text = f"the {expected.field}s of {reference_where} ({shown_plain(expected.values)})"
             lines.append(f"{other_where}: {path}: expected {expected_text}, got {shown_plain(got_values) or 'none'}")
+        elif isinstance(expected, Presence) and isinstance(got, Presence) and expected.given and got.given:
+            lines.append(f"{other_where}: {path}: expected {_shown_shape(expected.shape)} as in {reference_where}, got {_shown_shape(got.shape)}")
         elif isinstance(expected, Presence):
             expected_text, got_text = ("a value", "none") if expected.given else ("none", "a value")
             lines.append(f"{other_where}: {path}: expected {expected_text} as in {reference_where}, got {got_text}")

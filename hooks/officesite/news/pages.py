@@ -35,7 +35,7 @@ from officesite.news.posts import (
     page_numbers,
 )
 
-LATEST_ON_HOME = 5
+LATEST_ON_HOME = 6  # two rows of three cards on a wide screen
 
 
 @dataclass(frozen=True)
@@ -249,4 +249,5 @@ def news_post_context(build, page, lang, config) -> dict:
         "news_post": entry,
         "news_post_preview_image": cover and open_graph_image(cover, languages, lang),
         "news_post_json_ld": news_article_json_ld(entry, languages, config.site_name, json_ld_images(cover, languages) if cover else ()),
+        "news_index_url": languages.path(listing_path("index", None), lang),
     }

@@ -1,135 +1,129 @@
-"""A search index per language, with Thai text split into words.
+"""The search index of one language, written in parts that a query loads only as it needs them.
 
-Material's search splits text on its `separator` only, and Thai is written without spaces
-between words: a Thai run became one token that no query could find. Once static-i18n has
-written its merged index (after every language is built), this hook
-- segments every Thai run of titles and texts into words with pythainlp's newmm, joined by
-  U+200B ZERO WIDTH SPACE, which the search `separator` in mkdocs.yml splits on (invisible
-  in result snippets);
-- writes one index per language, so Thai pages search Thai pages and English pages English
-  ones: search/search_index.json (default language) and en/search/search_index.json, whose
-  locations are relative to /en/ (each page's search base, see `search_base`).
-Queries meet the index in the browser: Material's search worker splits a Thai query into
-the words of the index's own vocabulary, each matched as a prefix (officesite/material.py, PATCHES).
+Search finds every page whose text contains the query as a string (see `text.flat`), in any
+language and at any position: the middle of a Thai compound, a phrase typed without spaces.
+Dictionary segmentation cannot promise that (the build's and the browser's dictionaries
+disagree on compounds), so the index does not segment text: it lists, for every character and
+every pair of adjacent characters ("grams"), the pages whose flat text holds it. A query's
+candidates are the pages holding all of its grams; the browser then checks each candidate's
+text for the query itself (docs/assets/javascripts/search.js) before showing it.
+
+Under each language's root (`search/`, `<code>/search/`):
+- `index.json`: the number of pages, how pages are grouped into text files, how grams are
+  spread over gram files, and the build's id (each file is requested as `…?v=<id>`);
+- `grams-<n>.json`: {"text": {gram: pages}, "title": {gram: pages}}, the pages holding a
+  gram in their text and in their title, as ascending page numbers written as differences;
+  a gram is in file `fnv1a(gram) % files`;
+- `pages-<n>.json`: pages n*PAGES_PER_FILE… as [location, title, text, sections].
+Pages are numbered in the order results are shown when nothing else tells them apart:
+pages without a date (the guidance, the office pages) first, then news, newest first.
 """
 
+import hashlib
 import json
-import posixpath
-import re
-from functools import lru_cache
+import math
+import shutil
+from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
-INDEX_PATH = "search/search_index.json"
-# lunr's built-in language, which needs no script of its own: the Thai in the index is split
-# into words here, so no lunr language support (and its Thai segmenter) is loaded for it.
-LUNR_BUILT_IN = "en"
-WORD_JOINER = "\u200b"
-THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+")
+from officesite.search.text import PageText, flat, grams
+
+FOLDER = "search"
+MANIFEST = "index.json"
+# Material's search plugin still runs (its header button and dialog need it) and writes its
+# own index, which nothing reads: it is removed from the built site.
+MATERIAL_INDEX = "search/search_index.json"
+PAGES_PER_FILE = 16
+# Gram files are sized so that one holds about this many bytes of JSON (gzip makes it a
+# fifth or less): a query of a few words loads a few of them.
+GRAM_FILE_BYTES = 24_000
+FORMAT = 1
 
 
-# The base a page's search resolves index and result locations against: its language's root.
+@dataclass(frozen=True)
+class SearchPage:
+    location: str  # relative to the language's root: "", "about/", "news/2018/x/"
+    order: tuple  # sorting key: undated pages first, then newest first
+    content: PageText
+
+
+# The sorting key of a page: its date (a `datetime.date`, or None).
+def page_order(location: str, date) -> tuple:
+    return (1, -date.toordinal(), location) if date else (0, 0, location)
+
+
+# The root of a page's language, relative to the page ("../../", "../../en/"): where its
+# search finds the index and resolves result locations.
 def search_base(base_url: str, lang: str, languages) -> str:
-    prefix = languages.prefix(lang)
-    return posixpath.join(base_url, prefix) if prefix else base_url
+    return f"{base_url.rstrip('/')}/{languages.prefix(lang)}"
 
 
-# Replace static-i18n's merged index under a built site by one index per language.
-def write_language_indexes(site_dir: Path, languages) -> None:
-    merged = json.loads((site_dir / INDEX_PATH).read_text(encoding="utf-8"))
-    for lang, index in split_index(merged, languages).items():
-        target = site_dir / languages.prefix(lang) / INDEX_PATH
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+# FNV-1a (32 bits) of a string's UTF-16 code units: the gram file a gram is in. search.js
+# computes the same hash, over the same code units (charCodeAt).
+def gram_hash(gram: str) -> int:
+    value = 0x811C9DC5
+    units = gram.encode("utf-16-le")
+    for i in range(0, len(units), 2):
+        value ^= units[i] | units[i + 1] << 8
+        value = (value * 0x01000193) & 0xFFFFFFFF
+    return value
 
 
-# One index per language from static-i18n's merged one, Thai segmented into words.
-def split_index(merged: dict, languages) -> dict[str, dict]:
-    config = {**merged["config"], "lang": [LUNR_BUILT_IN]}
-    indexes = {lang: {"config": config, "docs": []} for lang in languages.built}
-    for doc in merged["docs"]:
-        lang = languages.of_path(doc["location"])
-        doc = {**doc, "location": doc["location"].removeprefix(languages.prefix(lang))}
-        for field in ("title", "text"):
-            if field in doc:
-                doc[field] = segment_thai(doc[field])
-        if "tags" in doc:
-            doc["tags"] = [segment_thai(tag) for tag in doc["tags"]]
-        indexes[lang]["docs"].append(doc)
-    return indexes
+# Ascending numbers as their differences: [3, 4, 9] -> [3, 1, 5] (small numbers, compressed well).
+def differences(numbers: list[int]) -> list[int]:
+    return [number - previous for previous, number in zip([0] + numbers, numbers)]
 
 
-# Text with each Thai run split into words joined by U+200B; everything else untouched.
-def segment_thai(text: str) -> str:
-    return THAI_RUN.sub(lambda run: WORD_JOINER.join(_thai_words(run.group())), text)
+# The files of one language's index, by path under its search folder: name -> JSON value.
+def index_files(pages: list[SearchPage]) -> dict[str, object]:
+    pages = sorted(pages, key=lambda page: page.order)
+    text_postings: dict[str, list[int]] = defaultdict(list)
+    title_postings: dict[str, list[int]] = defaultdict(list)
+    for number, page in enumerate(pages):
+        for gram in grams(flat(page.content.text)):
+            text_postings[gram].append(number)
+        for gram in grams(flat(page.content.title)):
+            title_postings[gram].append(number)
+    size = sum(len(gram) + 2 * len(postings) + 6 for postings in (text_postings, title_postings) for gram, postings in postings.items())
+    gram_files = max(1, math.ceil(size / GRAM_FILE_BYTES))
+    files: dict[str, object] = {}
+    for number in range(gram_files):
+        files[f"grams-{number}.json"] = {"text": {}, "title": {}}
+    for field, postings in (("text", text_postings), ("title", title_postings)):
+        for gram in sorted(postings):
+            files[f"grams-{gram_hash(gram) % gram_files}.json"][field][gram] = differences(postings[gram])
+    for first in range(0, len(pages), PAGES_PER_FILE):
+        files[f"pages-{first // PAGES_PER_FILE}.json"] = [
+            [page.location, page.content.title, page.content.text, [list(section) for section in page.content.sections]]
+            for page in pages[first : first + PAGES_PER_FILE]
+        ]
+    # Every file follows from the pages (in this FORMAT): their text identifies the index.
+    version = hashlib.sha256(str(FORMAT).encode())
+    for page in pages:
+        version.update(json.dumps([page.location, page.content.title, page.content.text, page.content.sections], ensure_ascii=False).encode())
+    version = version.hexdigest()[:12]
+    files[MANIFEST] = {"format": FORMAT, "id": version, "pages": len(pages), "pages_per_file": PAGES_PER_FILE, "gram_files": gram_files}
+    return files
 
 
-# Compound dictionary words are split further, into dictionary words of at least this many
-# code points, so a word inside a compound is found too: newmm keeps "คุณภาพสิ่งแวดล้อม" whole,
-# the index holds "คุณภาพ", "สิ่ง", "แวดล้อม". Shorter pieces are mostly syllables, not words
-# ("สำ" + "นักงาน"), and would only add noise.
-MIN_PIECE = 4
+# Write a language's index under its root folder, replacing any earlier one.
+def write_index(root: Path, pages: list[SearchPage]) -> dict[str, object]:
+    folder = root / FOLDER
+    for old in folder.glob("*.json"):
+        old.unlink()
+    folder.mkdir(parents=True, exist_ok=True)
+    files = index_files(pages)
+    for name, value in files.items():
+        (folder / name).write_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return files
 
 
-@lru_cache(maxsize=65536)
-def _thai_words(run: str) -> tuple[str, ...]:
-    from pythainlp.tokenize import word_tokenize  # imported on first use
-
-    words = word_tokenize(run, engine="newmm", custom_dict=_newmm_dictionary(), keep_whitespace=False)
-    return tuple(piece for word in words if word for piece in split_compound(word))
-
-
-class PrefixDictionary:
-    """pythainlp's dictionary for newmm, which only asks it for the words that start at a
-    position (`prefixes`). pythainlp's own Trie takes ~1.3 s to build from its 62,000 words,
-    on every build; a set of the words and one of their prefixes answer the same question
-    and build in a fraction of that."""
-
-    def __init__(self, words):
-        self.words = frozenset(words)
-        self.starts = frozenset(word[:length] for word in self.words for length in range(1, len(word)))
-
-    def prefixes(self, text: str, start: int = 0) -> list[str]:
-        found = []
-        for stop in range(start + 1, len(text) + 1):
-            candidate = text[start:stop]
-            if candidate in self.words:
-                found.append(candidate)
-            if candidate not in self.starts:
-                break
-        return found
-
-
-@lru_cache(maxsize=1)
-def _newmm_dictionary() -> PrefixDictionary:
-    return PrefixDictionary(_dictionary())
-
-
-# The finest split of a word into dictionary words of MIN_PIECE code points or more.
-@lru_cache(maxsize=65536)
-def split_compound(word: str) -> tuple[str, ...]:
-    pieces = _fewest_pieces(word, _dictionary())
-    if pieces is None:
-        return (word,)
-    return tuple(finer for piece in pieces for finer in split_compound(piece))
-
-
-# The split of `word` into the fewest (two or more) dictionary words, or None.
-def _fewest_pieces(word: str, dictionary) -> list[str] | None:
-    best: list[list[str] | None] = [None] * (len(word) + 1)
-    best[0] = []
-    for start in range(len(word)):
-        if best[start] is None:
-            continue
-        for end in range(start + MIN_PIECE, len(word) + 1):
-            piece = word[start:end]
-            if (start, end) != (0, len(word)) and piece in dictionary:
-                if best[end] is None or len(best[start]) + 1 < len(best[end]):
-                    best[end] = best[start] + [piece]
-    return best[len(word)]
-
-
-@lru_cache(maxsize=1)
-def _dictionary() -> frozenset:
-    from pythainlp.corpus import thai_words
-
-    return thai_words()
+# Remove what Material's search plugin wrote: the site's search never reads it.
+def remove_material_index(site_dir: Path) -> None:
+    target = site_dir / MATERIAL_INDEX
+    if target.is_file():
+        target.unlink()
+    folder = target.parent
+    if folder.is_dir() and not any(folder.iterdir()):
+        shutil.rmtree(folder)

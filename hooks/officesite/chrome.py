@@ -1,0 +1,115 @@
+"""What frames every page: the office's name in the header, its emblem, the footer; and the
+home page's ways in. All of it comes from mkdocs.yml: nothing about the office is written here.
+
+`site_name` (one per language, static-i18n) is the office's full name. `extra.office` adds,
+each optional and shown only when set (checked with the other office fields, officesite.office):
+- short_name, per language: the name the header shows where the full name does not fit;
+- parent, per language: the organisation the office belongs to, by its name;
+- parent_url: that organisation's website, an https:// address;
+- emblem: the office's emblem or logo, an image file under docs/.
+`extra.home_links` and `extra.footer_links` list pages of the navigation by their file under
+docs/ (the default language's): the home page's ways in, and the footer's links.
+"""
+
+import re
+from pathlib import PurePosixPath
+
+from officesite.metadata.shown import shown_value
+from officesite.news.pages import site_path_url
+from officesite.office import office_facts
+
+LINK_LISTS = ("home_links", "footer_links")
+EMBLEM_TYPES = (".svg", ".png", ".webp", ".jpg", ".jpeg", ".avif")
+HTTPS_URL = re.compile(r"https://[^\s<>\"'`\\]+")
+CONTACT_TYPE = "contact"  # officesite.page_types: the page that shows the office's contact facts
+
+
+# What is wrong with the identity fields and the link lists, one line each (field first).
+# The fields' shapes (text, text per language) are checked by officesite.office.
+def chrome_config_problems(extra: dict, docs_dir) -> list[str]:
+    office = extra.get("office") if isinstance(extra.get("office"), dict) else {}
+    problems = []
+    url = office.get("parent_url")
+    if isinstance(url, str) and url.strip() and not HTTPS_URL.fullmatch(url.strip()):
+        problems.append(f"extra.office.parent_url: expected an https:// address, got {shown_value(url)}")
+    emblem = office.get("emblem")
+    if isinstance(emblem, str) and emblem.strip():
+        problem = _emblem_problem(emblem.strip(), docs_dir)
+        if problem:
+            problems.append(f"extra.office.emblem: {problem}, got {shown_value(emblem)}")
+    for name in LINK_LISTS:
+        links = extra.get(name, [])
+        if not isinstance(links, list) or not all(isinstance(link, str) and link.endswith(".md") for link in links):
+            problems.append(f"extra.{name}: expected a list of pages by their file under docs/ (e.g. about.md), got {shown_value(links)}")
+    return problems
+
+
+def _emblem_problem(emblem: str, docs_dir) -> str | None:
+    path = PurePosixPath(emblem)
+    if path.is_absolute() or ".." in path.parts or ":" in emblem:
+        return "expected a file under docs/"
+    if path.suffix.lower() not in EMBLEM_TYPES:
+        return f"expected an image ({', '.join(EMBLEM_TYPES)})"
+    if not (docs_dir / path).is_file():
+        return "expected a file under docs/, found none"
+    return None
+
+
+# The link lists' pages that are not in the navigation of a language's run, one line each.
+def missing_link_problems(extra: dict, pages, languages) -> list[str]:
+    known = _pages_by_stem(pages, languages)
+    return [
+        f"extra.{name}: {link}: expected a page of the navigation, got none"
+        for name in LINK_LISTS
+        for link in extra.get(name, []) if isinstance(link, str) and languages.of_src(link) and languages.of_src(link)[1] not in known
+    ]
+
+
+def _pages_by_stem(pages, languages) -> dict:
+    found = {}
+    for page in pages:
+        located = languages.of_src(page.file.src_uri)
+        if located:
+            found.setdefault(located[1], page)
+    return found
+
+
+# One text of a field that may differ by language, in a language ("" when unset).
+def text_in(value, lang) -> str:
+    if isinstance(value, dict):
+        value = value.get(lang)
+    return value.strip() if isinstance(value, str) else ""
+
+
+# The template variables of every page's frame, in the language being built.
+def chrome_context(extra: dict, pages, lang, languages, strings) -> dict:
+    office = extra.get("office") or {}
+    facts = office_facts(office, lang)
+    by_stem = _pages_by_stem(pages, languages)
+
+    def links(name):
+        return [
+            _link(by_stem[languages.of_src(link)[1]], facts, strings)
+            for link in extra.get(name, [])
+            if languages.of_src(link) and languages.of_src(link)[1] in by_stem
+        ]
+
+    return {
+        "office_identity": {
+            "short_name": text_in(office.get("short_name"), lang),
+            "parent": text_in(office.get("parent"), lang),
+            "parent_url": text_in(office.get("parent_url"), lang),
+            "emblem": site_path_url(text_in(office.get("emblem"), lang)),
+        },
+        "office_facts": facts,
+        "home_links": links("home_links"),
+        "footer_links": links("footer_links"),
+    }
+
+
+# A link to a page: its title and description; the contact page says what it offers.
+def _link(page, facts, strings) -> dict:
+    title, description = page.title, page.meta.get("description", "")
+    if page.meta.get("page_type") == CONTACT_TYPE and not facts:
+        title, description = strings["contact_link_none"], strings["contact_none"]
+    return {"title": title, "url": page.url, "description": description}

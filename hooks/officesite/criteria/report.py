@@ -1,0 +1,225 @@
+"""The self-assessment report and its spreadsheet, for scripts/score.py. Plain Python, no MkDocs.
+
+The calculator page prints the same report and saves the same CSV (pmqa-report.js): the
+labels come from the same interface strings (`calculator_*`, `criteria_*`), the columns from
+CSV_COLUMNS below, carried to the page in its data, and tests/test_browser_calculator.py
+checks that the page's CSV and this one are the same bytes. What the report holds: the
+office, the period, the assessor, the date, the overall score and level, each category with
+its full name, score, level, gap to the next level (and the change from a baseline), then
+every item with its level, note and evidence.
+"""
+
+import csv
+import html
+import io
+from decimal import ROUND_HALF_UP, Decimal
+
+from officesite.criteria.pages import markdown_text
+from officesite.criteria.scoring import (
+    level_reached,
+    next_level,
+    score_assessment,
+    scoring_criteria,
+)
+
+# The spreadsheet's columns: interface string keys, one list per block.
+CSV_COLUMNS = {
+    "items": ["criteria_category", "criteria_item", "criteria_item_title", "criteria_level", "criteria_points", "calculator_note", "calculator_evidence"],
+    "summary": ["criteria_category", "criteria_category_title", "calculator_score", "calculator_level", "calculator_next_level", "calculator_gap_points"],
+    "change": "calculator_change",  # the summary's last column, with a baseline
+}
+CSV_BOM = "\ufeff"  # Excel reads a CSV file without it in the system's code page, not UTF-8
+# A spreadsheet runs a cell that starts with one of these as a formula: text cells get a quote first.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+ARROWS = {1: "▲", -1: "▼", 0: ""}
+
+
+# A number with a fixed number of decimals, rounded half away from zero as JavaScript's
+# toFixed does (Python's own format rounds half to even): both write the same CSV.
+def fixed(value: float, decimals: int) -> str:
+    text = str(Decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
+    return text.lstrip("-") if float(text) == 0 else text
+
+
+# A change as shown: (sign, number) with sign 1, -1 or 0 as its rounded value is above, below or at zero.
+def change_of(value: float, decimals: int) -> tuple[int, str]:
+    shown = fixed(abs(value), decimals)
+    return (0 if float(shown) == 0 else (1 if value > 0 else -1)), shown
+
+
+# Everything the report shows, in one language; `baseline` is an earlier assessment or None.
+def report_data(criteria, lang: str, ui: dict, assessment: dict, office: str, date: str, baseline: dict | None = None) -> dict:
+    scoring = scoring_criteria(criteria)
+    names = {level.id: level.name[lang] for level in (criteria.not_reached, *criteria.levels)}
+    points = {level.id: level.points for level in (criteria.not_reached, *criteria.levels)}
+    result = score_assessment(scoring, assessment["levels"])
+    before = score_assessment(scoring, baseline["levels"]) if baseline else None
+
+    def score(value, earlier):
+        following = next_level(scoring, value)
+        return {
+            "score": value,
+            "level": names[level_reached(scoring, value)],
+            "next": following and {"name": names[following["level"]], "gap": following["gap"]},
+            "change": None if earlier is None else value - earlier,
+        }
+
+    categories = []
+    for number, category in sorted(criteria.categories[lang].items()):
+        key = str(number)
+        items = [
+            {
+                "id": item.id,
+                "title": item.title,
+                "level": names[assessment["levels"][item.id]] if item.id in assessment["levels"] else ui["calculator_unanswered"],
+                "points": points[assessment["levels"].get(item.id, criteria.not_reached.id)],
+                "note": assessment["notes"].get(item.id, ""),
+                "evidence": assessment["evidence"].get(item.id, []),
+            }
+            for item in category.items
+        ]
+        heading = ui["criteria_heading"].format(number=number, title=category.title)
+        categories.append({"number": number, "title": category.title, "heading": heading, "items": items,
+                           **score(result["categories"][key], before and before["categories"][key])})
+    return {
+        "office": office,
+        "period": assessment["period"],
+        "assessor": assessment["assessor"],
+        "date": date,
+        "baseline_period": baseline["period"] if baseline else None,
+        "answered": len(assessment["levels"]),
+        "total": sum(len(c["items"]) for c in categories),
+        "overall": score(result["overall"], before and before["overall"]),
+        "categories": categories,
+        "decimals": criteria.display_decimals,
+    }
+
+
+# -----------------------------------------------------------------------------
+# Spreadsheet
+# -----------------------------------------------------------------------------
+
+
+# The CSV file's text (a BOM first): the items, a blank line, the summary, a blank line, the details.
+def report_csv(report: dict, ui: dict) -> str:
+    decimals = report["decimals"]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)  # the csv module's dialect: comma, quotes where needed, CRLF
+    writer.writerow([ui[key] for key in CSV_COLUMNS["items"]])
+    for category in report["categories"]:
+        for item in category["items"]:
+            writer.writerow([str(category["number"]), item["id"], _text(item["title"]), _text(item["level"]), f"{item['points']:g}",
+                             _text(item["note"]), _text("\n".join(item["evidence"]))])
+    writer.writerow([])
+    with_change = report["baseline_period"] is not None
+    writer.writerow([ui[key] for key in CSV_COLUMNS["summary"]] + ([ui[CSV_COLUMNS["change"]]] if with_change else []))
+    rows = [(str(c["number"]), c["title"], c) for c in report["categories"]] + [(ui["calculator_overall"], "", report["overall"])]
+    for first, title, shown in rows:
+        following = shown["next"]
+        row = [_text(first), _text(title), fixed(shown["score"], decimals), _text(shown["level"]),
+               _text(following["name"]) if following else "", fixed(following["gap"], decimals) if following else ""]
+        if with_change:
+            sign, number = change_of(shown["change"], decimals)
+            row.append(f"-{number}" if sign < 0 else number)
+        writer.writerow(row)
+    writer.writerow([])
+    for key, value in _details(report, ui):
+        writer.writerow([_text(ui[key]), _text(value)])
+    return CSV_BOM + buffer.getvalue()
+
+
+def _text(value: str) -> str:
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+# The report's details, label key and value, those that are set.
+def _details(report: dict, ui: dict) -> list[tuple[str, str]]:
+    details = [("calculator_office", report["office"]), ("calculator_period", report["period"]),
+               ("calculator_assessor", report["assessor"]), ("calculator_report_date", report["date"])]
+    if report["baseline_period"] is not None:
+        details.append(("calculator_baseline", report["baseline_period"] or ui["calculator_not_given"]))
+    return [(key, value or ui["calculator_not_given"]) for key, value in details]
+
+
+# -----------------------------------------------------------------------------
+# Markdown and HTML
+# -----------------------------------------------------------------------------
+
+
+def _gap(shown: dict, ui: dict, decimals: int) -> str:
+    following = shown["next"]
+    return ui["calculator_gap_value"].format(gap=fixed(following["gap"], decimals), level=following["name"]) if following else ui["calculator_gap_none"]
+
+
+def _change(shown: dict, decimals: int) -> str:
+    sign, number = change_of(shown["change"], decimals)
+    return f"{ARROWS[sign]} {number}".strip()
+
+
+# The report as Markdown, every text escaped (markdown_text: no Markdown or HTML survives).
+def report_markdown(report: dict, ui: dict) -> str:
+    decimals, with_change = report["decimals"], report["baseline_period"] is not None
+    text = markdown_text
+    lines = [f"# {text(ui['calculator_report_title'])}", ""]
+    lines += [f"- {text(ui[key])}: {text(value)}" for key, value in _details(report, ui)]
+    overall = report["overall"]
+    lines += ["", f"## {text(ui['calculator_results'])}", ""]
+    lines += [f"- {text(ui['calculator_overall'])}: {fixed(overall['score'], decimals)}",
+              f"- {text(ui['calculator_overall_level'])}: {text(overall['level'])}",
+              f"- {text(ui['calculator_gap'])}: {text(_gap(overall, ui, decimals))}",
+              f"- {text(ui['calculator_answered'].format(answered=report['answered'], total=report['total']))}"]
+    if with_change:
+        lines.append(f"- {text(ui['calculator_change'])}: {_change(overall, decimals)}")
+    header = [ui["criteria_category"], ui["calculator_score"], ui["calculator_level"], ui["calculator_gap"]] + ([ui["calculator_change"]] if with_change else [])
+    lines += ["", "| " + " | ".join(text(h) for h in header) + " |", "|" + "---|" * len(header)]
+    for c in report["categories"]:
+        row = [text(c["heading"]), fixed(c["score"], decimals), text(c["level"]), text(_gap(c, ui, decimals))] + ([_change(c, decimals)] if with_change else [])
+        lines.append("| " + " | ".join(row) + " |")
+    for c in report["categories"]:
+        lines += ["", f"## {text(c['heading'])}"]
+        for item in c["items"]:
+            lines += ["", f"### {text(item['id'])} {text(item['title'])}", "", f"- {text(ui['criteria_level'])}: {text(item['level'])} ({item['points']:g})"]
+            if item["note"]:
+                lines.append(f"- {text(ui['calculator_note'])}:" + "".join(f"  \n  {text(line)}" for line in item["note"].splitlines() if line.strip()))
+            if item["evidence"]:
+                lines.append(f"- {text(ui['calculator_evidence'])}:")
+                lines += [f"    - {text(entry)}" for entry in item["evidence"]]
+    return "\n".join(lines) + "\n"
+
+
+# The report as a standalone HTML document in the language `lang`, every text escaped.
+def report_html(report: dict, ui: dict, lang: str) -> str:
+    decimals, with_change = report["decimals"], report["baseline_period"] is not None
+    e = html.escape
+    title = ui["calculator_report_title"]
+    out = [f'<!DOCTYPE html>\n<html lang="{e(lang)}">\n<head>\n<meta charset="utf-8">\n<title>{e(title)}</title>',
+           "<style>body{font-family:sans-serif;max-width:50rem;margin:auto;line-height:1.5}table{border-collapse:collapse}"
+           "th,td{border:1px solid;padding:.2em .5em;text-align:start}section{break-inside:avoid}</style>\n</head>\n<body>",
+           f"<h1>{e(title)}</h1>", "<dl>"]
+    out += [f"<dt>{e(ui[key])}</dt><dd>{e(value)}</dd>" for key, value in _details(report, ui)]
+    overall = report["overall"]
+    out += ["</dl>", f"<h2>{e(ui['calculator_results'])}</h2>", "<ul>",
+            f"<li>{e(ui['calculator_overall'])}: {fixed(overall['score'], decimals)}</li>",
+            f"<li>{e(ui['calculator_overall_level'])}: {e(overall['level'])}</li>",
+            f"<li>{e(ui['calculator_gap'])}: {e(_gap(overall, ui, decimals))}</li>",
+            f"<li>{e(ui['calculator_answered'].format(answered=report['answered'], total=report['total']))}</li>"]
+    if with_change:
+        out.append(f"<li>{e(ui['calculator_change'])}: {e(_change(overall, decimals))}</li>")
+    header = [ui["criteria_category"], ui["calculator_score"], ui["calculator_level"], ui["calculator_gap"]] + ([ui["calculator_change"]] if with_change else [])
+    out += ["</ul>", "<table>", "<thead><tr>" + "".join(f'<th scope="col">{e(h)}</th>' for h in header) + "</tr></thead>", "<tbody>"]
+    for c in report["categories"]:
+        cells = [fixed(c["score"], decimals), c["level"], _gap(c, ui, decimals)] + ([_change(c, decimals)] if with_change else [])
+        out.append(f'<tr><th scope="row">{e(c["heading"])}</th>' + "".join(f"<td>{e(cell)}</td>" for cell in cells) + "</tr>")
+    out += ["</tbody>", "</table>"]
+    for c in report["categories"]:
+        out.append(f"<h2>{e(c['heading'])}</h2>")
+        for item in c["items"]:
+            out += ["<section>", f"<h3>{e(item['id'])} {e(item['title'])}</h3>", "<dl>",
+                    f"<dt>{e(ui['criteria_level'])}</dt><dd>{e(item['level'])} ({item['points']:g})</dd>"]
+            if item["note"]:
+                out.append(f"<dt>{e(ui['calculator_note'])}</dt><dd>" + "<br>".join(e(line) for line in item["note"].splitlines()) + "</dd>")
+            if item["evidence"]:
+                out.append(f"<dt>{e(ui['calculator_evidence'])}</dt><dd><ul>" + "".join(f"<li>{e(entry)}</li>" for entry in item["evidence"]) + "</ul></dd>")
+            out += ["</dl>", "</section>"]
+    out += ["</body>", "</html>"]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,105 @@
+"""A page's searchable text: what a reader sees in its main content, as plain text.
+
+Search matches what the page shows, so the text is read from the rendered page itself: the
+content article (`<article class="md-content__inner …">`, Markdown and template parts alike),
+without the heading permalinks (¶), scripts, styles and comments. It is read with regular
+expressions, not an HTML parser: the article is the theme's own markup, and a parser costs
+several milliseconds a page, seconds on a site of thousands of posts.
+
+`flat` is the form both the index and a query are compared in; docs/assets/javascripts/search.js
+computes the same form in the browser (`flat` there), from the same list of ignored characters.
+"""
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+
+ARTICLE_START = '<article class="md-content__inner md-typeset">'
+ARTICLE_END = "</article>"  # the content article's own end tag is the page's last one
+HIDDEN = re.compile(
+    r"<(script|style|template|noscript)\b[^>]*>.*?</\1\s*>|<!--.*?-->|<a class=\"headerlink\"[^>]*>.*?</a>",
+    re.DOTALL | re.IGNORECASE,
+)
+TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>")
+HEADING = re.compile(r"h[1-6]", re.IGNORECASE)
+ID = re.compile(r'\sid="([^"]*)"')
+# Tags inside a line of text: no space where they open or close ("<b>ประชุม</b>เชิง" is one run).
+INLINE = frozenset(
+    "a abbr b bdi bdo cite code data del dfn em i ins kbd mark q s samp small span strong sub sup time u var wbr".split()
+)
+SPACES = re.compile(r"\s+")
+# Ignored by matching: whitespace and invisible characters (soft hyphen, zero-width space and
+# (non-)joiners, word joiner, BOM), written out so that search.js holds the very same class.
+IGNORED_CLASS = "[\\t\\n\\v\\f\\r \\x85\\xa0\\xad\\u1680\\u180e\\u2000-\\u200d\\u2028\\u2029\\u202f\\u205f\\u2060\\u3000\\ufeff]"
+IGNORED = re.compile(IGNORED_CLASS + "+")
+
+
+@dataclass(frozen=True)
+class PageText:
+    title: str
+    text: str  # the whole article, title included, whitespace runs as one space
+    sections: tuple[tuple[int, str], ...]  # (where a heading starts in text, its id), in order
+
+
+# The text of a rendered page's content article, or None for a page without one.
+def page_text(page_html: str, fallback_title: str = "") -> PageText | None:
+    start = page_html.find(ARTICLE_START)
+    end = page_html.rfind(ARTICLE_END)
+    if start < 0 or end < start:
+        return None
+    article = HIDDEN.sub(" ", page_html[start + len(ARTICLE_START) : end])
+    text, sections, title = _Text(), [], None
+    position = 0
+    for tag in TAG.finditer(article):
+        text.add(html.unescape(article[position : tag.start()]))
+        position = tag.end()
+        closing, name = tag.group(1), tag.group(2).lower()
+        if name not in INLINE:
+            text.add(" ")
+        if HEADING.fullmatch(name):
+            if not closing:
+                anchor = ID.search(tag.group(3))
+                if anchor:
+                    sections.append((len(text), html.unescape(anchor.group(1))))
+                heading_start = len(text)
+            elif title is None and name == "h1":
+                title = str(text)[heading_start:].strip()
+    text.add(html.unescape(article[position:]))
+    body = str(text).rstrip()
+    return PageText(title or fallback_title, body, tuple((min(at, len(body)), anchor) for at, anchor in sections))
+
+
+class _Text:
+    """Text added piece by piece, whitespace runs kept as one space, none at the start."""
+
+    def __init__(self):
+        self.pieces: list[str] = []
+        self.length = 0
+        self.ends_in_space = True
+
+    def add(self, piece: str) -> None:
+        piece = unicodedata.normalize("NFC", SPACES.sub(" ", piece))
+        if self.ends_in_space:
+            piece = piece.lstrip(" ")
+        if piece:
+            self.pieces.append(piece)
+            self.length += len(piece)
+            self.ends_in_space = piece.endswith(" ")
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __str__(self) -> str:
+        return "".join(self.pieces)
+
+
+# The form text and queries are matched in: lower case, without whitespace or invisible
+# characters, so "หมวด7" meets "หมวด 7" and "PMQA 4.0" meets "pmqa 4.0".
+def flat(text: str) -> str:
+    return IGNORED.sub("", unicodedata.normalize("NFC", text).lower())
+
+
+# The keys a flat text is indexed under: every character and every pair of adjacent characters.
+def grams(flat_text: str) -> set[str]:
+    return set(flat_text) | {flat_text[i : i + 2] for i in range(len(flat_text) - 1)}
