@@ -187,12 +187,14 @@ def test_the_feeds_enclose_the_cover(site):
         assert (link.get("href"), link.get("length"), link.get("type")) == (enclosure.get("url"), enclosure.get("length"), "image/jpeg")
 
 
-def test_news_cards_show_the_cover_at_card_size_on_the_home_page_index_and_archives(site):
+def test_news_cards_show_the_cover_at_card_size_on_the_index_and_archives_and_across_the_home_page_cards(site):
     for lang in LANGUAGES.codes:
-        for listing in ("", "news/", "news/archive/2026/"):
+        for listing in ("news/", "news/archive/2026/"):
             card = site.soup(LANGUAGES.path(listing, lang)).select_one(".site-news-entry--cover")
             img = card.select_one(".site-news-entry__cover img")
             assert (img["alt"], img["loading"]) == ("", "lazy") and "160px" in img["sizes"], listing
+        img = site.soup(LANGUAGES.path("", lang)).select_one(".site-card--news picture img.site-card__image")
+        assert (img["alt"], img["loading"]) == ("", "lazy") and "380px" in img["sizes"]
 
 
 # -----------------------------------------------------------------------------

@@ -13,9 +13,9 @@ docs/ (the default language's): the home page's ways in, and the footer's links.
 
 import re
 from pathlib import PurePosixPath
+from urllib.parse import quote
 
 from officesite.metadata.shown import shown_value
-from officesite.news.pages import site_path_url
 from officesite.office import office_facts
 
 LINK_LISTS = ("home_links", "footer_links")
@@ -72,6 +72,13 @@ def _pages_by_stem(pages, languages) -> dict:
         if located:
             found.setdefault(located[1], page)
     return found
+
+
+
+# A path under docs/ as a URL path relative to the site's root: percent-encoded, so that no
+# character of a file's name can end the attribute or make it a link to another site.
+def site_path_url(path: str) -> str:
+    return quote(path.lstrip("/"), safe="/")
 
 
 # One text of a field that may differ by language, in a language ("" when unset).

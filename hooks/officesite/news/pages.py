@@ -19,7 +19,7 @@ from pathlib import Path
 from officesite.dates import format_display_date, format_display_year
 from officesite.metadata.cache import FILES
 from officesite.news.feeds import ATOM_FILE, RSS_FILE
-from officesite.news.photos import CARD_SIZES, COVER_SIZES, GALLERY_SIZES, enclosure, json_ld_images, open_graph_image, photo_view
+from officesite.news.photos import CARD_SIZES, COVER_SIZES, GALLERY_SIZES, HOME_CARD_SIZES, enclosure, json_ld_images, open_graph_image, photo_view
 from officesite.news.posts import (
     NEWS_FOLDER,
     PAGE_SIZE,
@@ -216,7 +216,7 @@ def category_name(news, post, lang):
 def home_context(build, page, lang, config) -> dict:
     news, languages = build.news.news, build.languages
     return {
-        "news_latest": [post_entry(news, p, lang, languages, build.photos) for p in news.posts[lang][:LATEST_ON_HOME]],
+        "news_latest": [post_entry(news, p, lang, languages, build.photos, HOME_CARD_SIZES) for p in news.posts[lang][:LATEST_ON_HOME]],
         "news_index_url": languages.path(listing_path("index", None), lang),
     }
 

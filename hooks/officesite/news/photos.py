@@ -39,6 +39,9 @@ PHOTO_CACHE = Path(".cache") / "photos"
 COVER_SIZES = "(min-width: 76.25em) 760px, (min-width: 60em) calc(100vw - 274px), calc(100vw - 32px)"
 GALLERY_SIZES = "(min-width: 76.25em) 245px, (min-width: 60em) calc((100vw - 298px) / 3), (min-width: 45em) calc((100vw - 56px) / 3), calc(50vw - 22px)"
 CARD_SIZES = "(min-width: 45em) 160px, calc(30vw - 10px)"
+# The home page's news cards (overrides/partials/news-card.html): the cover spans the card, one
+# card a row on a phone, two in the content column from 45em.
+HOME_CARD_SIZES = "(min-width: 76.25em) 380px, (min-width: 60em) calc(50vw - 150px), (min-width: 45em) calc(50vw - 30px), calc(100vw - 32px)"
 
 
 @dataclass(frozen=True)
