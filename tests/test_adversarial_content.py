@@ -390,7 +390,7 @@ def test_copyright(adversarial):
     site, found = adversarial, Findings()
     for path in ("", "about/", f"news/{NEWS_YEAR}/{post_slug('script')}/", "404.html"):
         soup = site.soup(path)
-        found.equal(f"/{path} footer", text(soup.select_one(".md-copyright__highlight")), PAYLOADS[COPYRIGHT])
+        found.equal(f"/{path} footer", text(soup.select_one(".site-footer__copyright")), PAYLOADS[COPYRIGHT])
     assert found == []
 
 
