@@ -33,11 +33,10 @@ from officesite.criteria.scoring import (
     scoring_criteria,
 )
 from officesite.dates import format_display_date
-from officesite.languages import I18N_PLUGIN, languages_of_mkdocs_yml
+from officesite.languages import config_text_of_mkdocs_yml, languages_of_mkdocs_yml
 from officesite.metadata.reading import encoding_problem
 from officesite.metadata.shown import shown_value
 from officesite.strings import UI_STRINGS_FILE, load_ui_strings, strings_of_languages
-from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -99,11 +98,7 @@ def main(argv: list[str]) -> int:
 
 # The office's name in a language: the site's name (mkdocs.yml), as each language's pages show it.
 def office_name(lang: str) -> str:
-    with open(ROOT / "mkdocs.yml", encoding="utf-8") as file:
-        config = yaml_load(file)
-    i18n = next(plugin[I18N_PLUGIN] for plugin in config["plugins"] if isinstance(plugin, dict) and I18N_PLUGIN in plugin)
-    language = next((entry for entry in i18n["languages"] if entry["locale"] == lang), {})
-    return language.get("site_name", config["site_name"])
+    return config_text_of_mkdocs_yml(ROOT / "mkdocs.yml", "site_name", lang)
 
 
 # The JSON value of an assessment file, read with the limits above.

@@ -157,13 +157,28 @@ def languages_of_config(config) -> Languages:
 
 # The languages of a mkdocs.yml file, for scripts and tests that do not run a build.
 def languages_of_mkdocs_yml(path: Path) -> Languages:
-    with open(path, encoding="utf-8") as file:
-        config = yaml_load(file)
-    i18n = next(plugin[I18N_PLUGIN] for plugin in config["plugins"] if isinstance(plugin, dict) and I18N_PLUGIN in plugin)
+    config = _read_mkdocs_yml(path)
     return _languages(
-        [(lang["locale"], lang.get("name", lang["locale"]), lang.get("default", False), lang.get("build", True)) for lang in i18n["languages"]],
+        [(lang["locale"], lang.get("name", lang["locale"]), lang.get("default", False), lang.get("build", True)) for lang in _i18n_languages(config)],
         config.get("site_url"),
     )
+
+
+# A configuration text (e.g. `site_name`) as a language's pages show it, for scripts that read
+# mkdocs.yml without building: static-i18n's override for the language, else the text itself.
+def config_text_of_mkdocs_yml(path: Path, key: str, lang: str) -> str:
+    config = _read_mkdocs_yml(path)
+    language = next((entry for entry in _i18n_languages(config) if entry["locale"] == lang), {})
+    return language.get(key, config.get(key, ""))
+
+
+def _read_mkdocs_yml(path: Path) -> dict:
+    with open(path, encoding="utf-8") as file:
+        return yaml_load(file)
+
+
+def _i18n_languages(config: dict) -> list[dict]:
+    return next(plugin[I18N_PLUGIN] for plugin in config["plugins"] if isinstance(plugin, dict) and I18N_PLUGIN in plugin)["languages"]
 
 
 def _languages(entries, site_url) -> Languages:
