@@ -9,6 +9,7 @@ escaped once, never markup, never escaped twice.
 Run only this suite with `pytest -m adversarial`.
 """
 
+import copy
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -72,6 +73,7 @@ def text(element) -> str:
     """An element's text as a reader sees it, without heading permalinks."""
     if element is None:
         return None
+    element = copy.copy(element)  # the parsed page is shared by every test: never edit it
     for link in element.select("a.headerlink"):
         link.extract()
     return " ".join(element.get_text().split())

@@ -7,6 +7,7 @@ of tests/search_queries.py finds, in the top 10, every page whose text contains 
 substring scan of the built pages), and only pages of the reader's language.
 """
 
+import copy
 import functools
 import http.server
 import re
@@ -43,7 +44,7 @@ def page_texts(site) -> dict[str, dict[str, str]]:
     for path in site.pages:
         if re.search(r"news/(page|archive/\d{4}|category)/", path):
             continue  # listings of posts, left out of search (the posts are searched)
-        article = site.soup(path).select_one("article.md-content__inner")
+        article = copy.copy(site.soup(path).select_one("article.md-content__inner"))  # the parsed page is shared: never edit it
         for hidden in article.select("script, style, template, noscript, a.headerlink"):
             hidden.extract()
         texts[site.language_of(path)]["/" + path] = plain(article.get_text(" "))

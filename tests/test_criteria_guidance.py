@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT, build_site
 from officesite.criteria.metadata import CriteriaError, load_criteria
 from site_copy import copy_site
-from site_files import DEFAULT, LANGUAGES, OTHER, BuiltSite
+from site_files import DEFAULT, LANGUAGES, OTHER, BuiltSite, shown_text
 
 PLACEHOLDER = {DEFAULT: "[ข้อความทดสอบ ไม่ใช่ข้อความของ ก.พ.ร.]", OTHER: "[Test text, not OPDC's]"}
 
@@ -136,7 +136,7 @@ def test_guidance_shows_on_the_category_page_and_collapsed_in_the_calculator(cha
         text = PLACEHOLDER[lang]
         page = site.soup(LANGUAGES.path("pmqa/category-1/", lang))
         heading = next(h for h in page.select("article h3") if h.get_text().startswith("1.1 "))
-        shown = heading.find_next("ul").get_text(" ", strip=True)
+        shown = shown_text(heading.find_next("ul"))
         assert f"{text} basic <b>&amp;" in shown and f"{text} advance <b>&amp;" in shown  # as text, never markup
         assert page.select_one("article b") is None
         assert f"{text} evidence 2" in heading.find_next("ul").find_next("ul").get_text()
