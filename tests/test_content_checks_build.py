@@ -172,6 +172,7 @@ CONFIGURATION_MISTAKES = [
     "mkdocs.yml: copyright: expected text without control characters, got U+0000 (\\x00) at character 1",
     "mkdocs.yml: plugins.i18n.languages[1].site_name: expected text without control characters, got U+FFFE (\\ufffe) at character 7",
     "mkdocs.yml: extra.office.phone: expected text without control characters, got U+0001 (\\x01) at character 2",
+    "mkdocs.yml: nav[3]: expected text without control characters, got U+0007 (\\x07) at character 5",
 ]
 PAGE_MISTAKES = [
     f"docs/about.md: encoding: expected UTF-8, got Windows-874 (TIS-620) Thai text: save the file again as UTF-8 {CP874}",
@@ -195,6 +196,7 @@ def add_configuration_and_page_mistakes(docs):
         ("\ncopyright: สำนักงานสิ่งแวดล้อมภาคที่ 13 (ชลบุรี)\n", '\ncopyright: "\\0"\n'),
         ("          site_name: Regional Environment Office 13 (Chonburi)\n", '          site_name: "Region\\uFFFE"\n'),
         ('    phone: ""', '    phone: "0\\x01 38"'),
+        ("\n  - PMQA 4.0:\n", '\n  - "PMQA\\a 4.0":\n'),
     ]:
         edit(config, old, new)
     for relative in ("about.md", "news/index.md", "pmqa/snippets/scoring-rules.md"):

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from officesite.alternates import hreflang_links, language_links
+from officesite.configuration import nav_titles
 from officesite.languages import Languages
 from officesite.not_found import not_found_context, place_404
 from officesite.metadata.fields import Context
@@ -145,3 +146,8 @@ def test_each_language_keeps_its_404_page_whichever_is_built_first(tmp_path: Pat
         kept = run_404(tmp_path, lang, kept)
     assert (tmp_path / "404.html").read_text() == f"page of {TH}"
     assert (tmp_path / LANGUAGES.path("404.html", EN)).read_text() == f"page of {EN}"
+
+
+def test_navigation_titles_are_found_at_every_depth_with_their_place():
+    nav = ["index.md", {"PMQA": ["a.md", {"Sub": "b.md"}]}, {"About": "about.md"}, {7: "x.md"}]
+    assert list(nav_titles(nav)) == [("nav[1]", "PMQA"), ("nav[1][1]", "Sub"), ("nav[2]", "About"), ("nav[3]", 7)]

@@ -1,10 +1,11 @@
 """The texts mkdocs.yml gives the site and the office facts it holds, checked with the schema
-(SITE_TEXTS, OFFICE) when a build starts: templates, feeds and security.txt print them."""
+(SITE_TEXTS, OFFICE) when a build starts: templates, feeds and security.txt print them; and
+the titles its navigation gives, which every page's navigation and the site map print."""
 
 from pathlib import Path
 
 from officesite.languages import I18N_PLUGIN
-from officesite.metadata.fields import Context
+from officesite.metadata.fields import Context, Text
 from officesite.metadata.problems import Problems
 from officesite.schema import OFFICE, SITE_TEXTS
 
@@ -17,6 +18,18 @@ def check_configuration(config, languages, problems: Problems) -> None:
     for index, language in enumerate(config.plugins[I18N_PLUGIN].config.languages):
         texts = {name: language.get(name) for name in names}
         problems.check(SITE_TEXTS.root, texts, where, context, at=f"plugins.{I18N_PLUGIN}.languages[{index}]")
+    for at, title in nav_titles(config.nav):
+        problems.check(Text(), title, where, context, at=at)
     office = config.extra.get("office")
     if office is not None:
         problems.check(OFFICE.root, office, where, context, at=OFFICE.at)
+
+
+# The titles the navigation gives (sections, and pages it names itself), each with its place:
+# ("nav[3]", "PMQA 4.0"). A title is a mapping's key in mkdocs.yml's `nav`.
+def nav_titles(nav, at: str = "nav"):
+    for index, entry in enumerate(nav if isinstance(nav, list) else []):
+        if isinstance(entry, dict):
+            for title, children in entry.items():
+                yield f"{at}[{index}]", title
+                yield from nav_titles(children, f"{at}[{index}]")
