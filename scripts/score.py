@@ -104,43 +104,43 @@ def office_name(lang: str) -> str:
 # The JSON value of an assessment file, read with the limits above.
 def read_json_file(path: Path):
     if path.is_dir():
-        raise AssessmentFileError("expected a JSON file, got a folder")
+        raise AssessmentFileError("file: expected a JSON file, got a folder")
     if path.exists() and not path.is_file():
-        raise AssessmentFileError("expected a JSON file, got a device, pipe or socket")
+        raise AssessmentFileError("file: expected a JSON file, got a device, pipe or socket")
     try:
         with open(path, "rb") as file:
             raw = file.read(MAX_BYTES + 1)
     except OSError as error:
-        raise AssessmentFileError(f"cannot read the file: {error.strerror}") from None
+        raise AssessmentFileError(f"file: expected a file that can be read, got {error.strerror.lower()}") from None
     if len(raw) > MAX_BYTES:
-        raise AssessmentFileError(f"expected at most {MAX_BYTES:,} bytes, got more")
+        raise AssessmentFileError(f"file: expected at most {MAX_BYTES:,} bytes, got more")
     try:
         text = raw.decode("utf-8-sig")  # a byte order mark, as Windows editors write, is fine
     except UnicodeDecodeError as error:  # Windows-874 named as such, as for every metadata file
-        raise AssessmentFileError(encoding_problem(raw, error)) from None
+        raise AssessmentFileError(f"encoding: {encoding_problem(raw, error)}") from None
     try:
         return json.loads(text, parse_constant=_refuse_constant, parse_int=_short_int, parse_float=_finite_float, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as error:
-        raise AssessmentFileError(f"not valid JSON: {error.msg} at line {error.lineno} column {error.colno}") from None
+        raise AssessmentFileError(f"file: expected JSON, got {error.msg.lower()} at line {error.lineno} column {error.colno}") from None
     except RecursionError:
-        raise AssessmentFileError("not valid JSON for an assessment: arrays or objects nested too deeply") from None
+        raise AssessmentFileError("file: expected the JSON of an assessment, got arrays or objects nested too deeply") from None
 
 
 # json.loads reads NaN, Infinity and -Infinity by default; JSON has no such numbers.
 def _refuse_constant(name: str):
-    raise AssessmentFileError(f"not valid JSON: expected a number, got {name}")
+    raise AssessmentFileError(f"file: expected a number, got {name}")
 
 
 def _short_int(digits: str) -> int:
     if len(digits.lstrip("-")) > MAX_DIGITS:
-        raise AssessmentFileError(f"expected numbers of at most {MAX_DIGITS} digits, got one of {len(digits.lstrip('-')):,} digits")
+        raise AssessmentFileError(f"file: expected numbers of at most {MAX_DIGITS} digits, got one of {len(digits.lstrip('-')):,} digits")
     return int(digits)
 
 
 def _finite_float(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):
-        raise AssessmentFileError(f"expected a finite number, got {shown_value(text)}")
+        raise AssessmentFileError(f"file: expected a finite number, got {shown_value(text)}")
     return value
 
 
@@ -150,7 +150,7 @@ def _unique_keys(pairs: list) -> dict:
     if len(result) != len(pairs):
         seen = set()
         twice = next(key for key, _ in pairs if key in seen or seen.add(key))
-        raise AssessmentFileError(f"not valid JSON for an assessment: key {shown_value(twice)} given twice in one object")
+        raise AssessmentFileError(f"file: expected each key once in an object, got {shown_value(twice)} twice")
     return result
 
 

@@ -68,20 +68,20 @@ def test_score_script_prints_the_result_as_json(tmp_path):
 @pytest.mark.parametrize(
     "content, message",
     [
-        ('{"format": "pmqa-assessment", "version": 1, "levels": {"9.9": "basic"}}', 'levels: unknown item id "9.9"'),
+        ('{"format": "pmqa-assessment", "version": 1, "levels": {"9.9": "basic"}}', 'levels: expected item ids 1.1 to 7.6, got "9.9"'),
         ('{"format": "pmqa-assessment", "version": 1, "levels": {"1.1": "gold"}}', 'levels["1.1"]: expected one of none, basic, advance, significance, got "gold"'),
         ('{"format": "other-format", "version": 1, "levels": {}}', 'format: expected "pmqa-assessment", got "other-format"'),
         ('{"format": "pmqa-assessment", "version": 3, "levels": {}}', "version: expected 1 or 2, got 3"),
-        ('{"format": "pmqa-assessment", "version": 1, "levels": {}, "notes": {}}', "notes: unknown field (known in version 1: format, version, levels, exported)"),
-        ('{"format": "pmqa-assessment", "version": 2, "notes": {"1.9": "x"}}', 'notes: unknown item id "1.9"'),
+        ('{"format": "pmqa-assessment", "version": 1, "levels": {}, "notes": {}}', "notes: expected one of format, version, levels, exported (version 1), got an unknown field"),
+        ('{"format": "pmqa-assessment", "version": 2, "notes": {"1.9": "x"}}', 'notes: expected item ids 1.1 to 7.6, got "1.9"'),
         ('{"format": "pmqa-assessment", "version": 2, "notes": {"1.1": 5}}', 'notes["1.1"]: expected text, got a number'),
         ('{"format": "pmqa-assessment", "version": 2, "evidence": {"1.1": "doc"}}', 'evidence["1.1"]: expected a list of texts, got a string'),
         ('{"format": "pmqa-assessment", "version": 2, "evidence": {"1.1": ["a\\nb"]}}', 'evidence["1.1"]: expected text without control characters or line breaks, got U+000A'),
         ('{"format": "pmqa-assessment", "version": 2, "period": "x\\u0007"}', "period: expected text without control characters or line breaks, got U+0007"),
         ('{"format": "pmqa-assessment", "version": 2, "assessor": "' + "ก" * 201 + '"}', "assessor: expected at most 200 characters, got 201"),
         ('{"format": "pmqa-assessment", "version": 1, "levels": ["1.1"]}', "levels: expected an object of item id to level, got an array"),
-        ('{"format": "pmqa-assessment", "version": 1, "levels": {}, "script": "<b>"}', "script: unknown field"),
-        ('{"format": "pmqa-assessment", "version": 1, "levels": {', "not valid JSON"),
+        ('{"format": "pmqa-assessment", "version": 1, "levels": {}, "script": "<b>"}', "script: expected one of format, version, levels, exported (version 1), got an unknown field"),
+        ('{"format": "pmqa-assessment", "version": 1, "levels": {', "file: expected JSON, got "),
         ("[]", "expected an object with format, version and levels, got an array"),
     ],
 )
@@ -94,7 +94,7 @@ def test_score_script_rejects_bad_input_with_exit_code_2(tmp_path, content, mess
 
 def test_score_script_reports_a_missing_file():
     result = subprocess.run([sys.executable, str(SCORE), "/nonexistent/assessment.json"], capture_output=True, text=True)
-    assert result.returncode == 2 and "cannot read the file" in result.stderr
+    assert result.returncode == 2 and "file: expected a file that can be read, got " in result.stderr
 
 
 def test_true_is_not_a_version():
@@ -127,19 +127,19 @@ def assert_refused_in_one_line(result, message):
         pytest.param(b'{"format": "pmqa-assessment", "version": -' + b"1" * 5000 + b', "levels": {}}', "at most 20 digits", id="5000-digit version"),
         pytest.param(b'{"format": "pmqa-assessment", "version": NaN, "levels": {}}', "expected a number, got NaN", id="NaN"),
         pytest.param(b'{"format": "pmqa-assessment", "version": Infinity, "levels": {}}', "expected a number, got Infinity", id="Infinity"),
-        pytest.param(b'{"format": "pmqa-assessment", "version": -Infinity, "levels": {}}', "expected a number, got -Infinity", id="-Infinity"),
-        pytest.param(b'{"format": "pmqa-assessment", "version": 1e400, "levels": {}}', 'expected a finite number, got "1e400"', id="1e400"),
-        pytest.param(b" " * 1_000_001 + VALID.encode(), "expected at most 1,000,000 bytes, got more", id="over 1 MB"),
-        pytest.param('{"format": "pmqa-assessment", "version": 1, "levels": {"ข้อ 1.1": "basic"}}'.encode("cp874"), "expected UTF-8, got Windows-874 (TIS-620) Thai text: save the file again as UTF-8", id="Windows-874"),
-        pytest.param(b'{"format": "caf\xe9"}', "expected UTF-8, got a byte that is not UTF-8 (0xE9 at byte 15): save the file again as UTF-8", id="Latin-1"),
-        pytest.param(b'{"format": "pmqa-assessment", "version": 1, "levels": {"1.1": "basic", "1.1": "none"}}', 'key "1.1" given twice', id="duplicate key"),
-        pytest.param(b'{"format": "pmqa-assessment", "version": 1, "levels": {"' + b"x" * 10000 + b'\\n": "basic"}}', 'levels: unknown item id "' + "x" * 40 + '"…', id="long unknown id"),
+        pytest.param(b'{"format": "pmqa-assessment", "version": -Infinity, "levels": {}}', "file: expected a number, got -Infinity", id="-Infinity"),
+        pytest.param(b'{"format": "pmqa-assessment", "version": 1e400, "levels": {}}', 'file: expected a finite number, got "1e400"', id="1e400"),
+        pytest.param(b" " * 1_000_001 + VALID.encode(), "file: expected at most 1,000,000 bytes, got more", id="over 1 MB"),
+        pytest.param('{"format": "pmqa-assessment", "version": 1, "levels": {"ข้อ 1.1": "basic"}}'.encode("cp874"), "encoding: expected UTF-8, got Windows-874 (TIS-620) Thai text: save the file again as UTF-8", id="Windows-874"),
+        pytest.param(b'{"format": "caf\xe9"}', "encoding: expected UTF-8, got a byte that is not UTF-8 (0xE9 at byte 15): save the file again as UTF-8", id="Latin-1"),
+        pytest.param(b'{"format": "pmqa-assessment", "version": 1, "levels": {"1.1": "basic", "1.1": "none"}}', 'file: expected each key once in an object, got "1.1" twice', id="duplicate key"),
+        pytest.param(b'{"format": "pmqa-assessment", "version": 1, "levels": {"' + b"x" * 10000 + b'\\n": "basic"}}', 'levels: expected item ids 1.1 to 7.6, got "' + "x" * 40 + '"…', id="long unknown id"),
         pytest.param(b'{"format": "pmqa-assessment", "version": 1, "levels": {"1.1": "\\u2028\\u202e' + b"z" * 10000 + b'"}}', 'got "\\u2028\\u202e' + "z" * 38 + '"…', id="long level with separators"),
-        pytest.param(b'{"format": "pmqa-assessment", "version": 1, "levels": {}, "' + b"y\\n" * 100 + b'": 1}', ": unknown field", id="long field with newlines"),
+        pytest.param(b'{"format": "pmqa-assessment", "version": 1, "levels": {}, "' + b"y\\n" * 100 + b'": 1}', ", got an unknown field", id="long field with newlines"),
         pytest.param(b'{"format": "pmqa-assessment", "version": 1, "levels": {"1.1": [[[["basic"]]]]}}', 'levels["1.1"]: expected one of none, basic, advance, significance, got an array', id="level is an array"),
         pytest.param(b'{"format": "' + b"f" * 1000 + b'", "version": 1, "levels": {}}', 'format: expected "pmqa-assessment", got "' + "f" * 40 + '"…', id="long format"),
         pytest.param(b'{"format": "pmqa-assessment", "version": "1", "levels": {}}', 'version: expected 1 or 2, got "1"', id="version as text"),
-        pytest.param(b"", "not valid JSON: Expecting value at line 1 column 1", id="empty file"),
+        pytest.param(b"", "file: expected JSON, got expecting value at line 1 column 1", id="empty file"),
     ],
 )
 def test_score_script_refuses_a_hostile_file_in_one_line(tmp_path, content, message):
@@ -159,10 +159,10 @@ def test_score_script_accepts_a_utf8_byte_order_mark(tmp_path):
 
 
 def test_score_script_refuses_a_folder_a_device_and_a_missing_file(tmp_path):
-    assert_refused_in_one_line(run_score_on(tmp_path), f"{tmp_path}: expected a JSON file, got a folder")
+    assert_refused_in_one_line(run_score_on(tmp_path), f"{tmp_path}: file: expected a JSON file, got a folder")
     if Path("/dev/zero").exists():  # endless: never read whole
-        assert_refused_in_one_line(run_score_on("/dev/zero"), "/dev/zero: expected a JSON file, got a device, pipe or socket")
-    assert_refused_in_one_line(run_score_on(tmp_path / "missing.json"), "cannot read the file: No such file or directory")
+        assert_refused_in_one_line(run_score_on("/dev/zero"), "/dev/zero: file: expected a JSON file, got a device, pipe or socket")
+    assert_refused_in_one_line(run_score_on(tmp_path / "missing.json"), "file: expected a file that can be read, got no such file or directory")
 
 
 def test_score_script_refuses_a_non_finite_score_from_the_metadata(project_copy, tmp_path):
@@ -274,7 +274,7 @@ def test_a_bad_baseline_is_named(tmp_path):
     path.write_text(VALID, encoding="utf-8")
     baseline.write_text('{"format": "pmqa-assessment", "version": 1, "levels": {"9.9": "basic"}}', encoding="utf-8")
     result = subprocess.run([sys.executable, str(SCORE), str(path), "--csv", "--baseline", str(baseline)], capture_output=True, text=True)
-    assert_refused_in_one_line(result, f'{baseline}: levels: unknown item id "9.9"')
+    assert_refused_in_one_line(result, f'{baseline}: levels: expected item ids 1.1 to 7.6, got "9.9"')
 
 
 @pytest.mark.parametrize("value, decimals, expected", [(312.25, 1, "312.3"), (0.25, 1, "0.3"), (1.005, 2, "1.00"), (-0.04, 1, "0.0"), (175, 1, "175.0")])

@@ -63,7 +63,7 @@ def scoring_criteria(criteria) -> dict:
 # {"period": str, "assessor": str, "levels": {item: level}, "notes": {item: str}, "evidence": {item: [str]}}.
 def read_assessment(data, scoring: dict) -> dict:
     if not isinstance(data, dict):
-        raise AssessmentError("not_assessment", f"expected an object with format, version and levels, got {_json_type(data)}")
+        raise AssessmentError("not_assessment", f"file: expected an object with format, version and levels, got {_json_type(data)}")
     if data.get("format") != ASSESSMENT_FORMAT:
         raise AssessmentError("not_assessment", f'format: expected "{ASSESSMENT_FORMAT}", got {shown_value(data.get("format"))}', "format", value=data.get("format"))
     version = data.get("version")
@@ -72,7 +72,7 @@ def read_assessment(data, scoring: dict) -> dict:
     known = VERSION_FIELDS[int(version)]
     extra = sorted(set(data) - set(known))
     if extra:
-        raise AssessmentError("unknown_field", f"{_field_name(extra[0])}: unknown field (known in version {version:g}: {', '.join(known)})", extra[0], value=extra[0])
+        raise AssessmentError("unknown_field", f"{_field_name(extra[0])}: expected one of {', '.join(known)} (version {version:g}), got an unknown field", extra[0], value=extra[0])
     item_ids = [item for category in scoring["categories"] for item in category["items"]]
     level_ids = [scoring["not_reached"]["id"]] + [level["id"] for level in scoring["levels"]]
     levels = _per_item(data, "levels", item_ids)
@@ -108,7 +108,7 @@ def _per_item(data: dict, field: str, item_ids: list) -> dict:
         raise AssessmentError("not_mapping", f"{field}: expected an object of item id to {PER_ITEM[field]}, got {_json_type(values)}", field)
     for item_id in values:
         if item_id not in item_ids:
-            raise AssessmentError("unknown_item", f"{field}: unknown item id {shown_value(item_id)} (items are {item_ids[0]} to {item_ids[-1]})", field, value=item_id)
+            raise AssessmentError("unknown_item", f"{field}: expected item ids {item_ids[0]} to {item_ids[-1]}, got {shown_value(item_id)}", field, value=item_id)
     return values
 
 
