@@ -429,6 +429,27 @@ def test_full_storage_is_said_at_once_and_the_answers_stay(browser, site_url, tm
     context.close()
 
 
+# What a browser does with site data blocked (e.g. cookies off): touching localStorage throws.
+STORAGE_BLOCKED = """Object.defineProperty(window, "localStorage", {get() { throw new DOMException("The operation is insecure.", "SecurityError"); }});"""
+
+
+def test_with_storage_blocked_the_page_works_and_says_the_answers_are_not_kept(browser, site_url):
+    context = new_context(browser, PHONE)
+    context.add_init_script(STORAGE_BLOCKED)
+    page = open_calculator(context, url(site_url, DEFAULT))
+    choose(page, "1.1", "advance")
+    assert on_page(page)["levels"] == {"1.1": "advance"}
+    assert contract(page)["overall"][0] != "0"
+    warning = page.locator("[data-pmqa-storage-warning]")
+    assert warning.is_visible() and UI[DEFAULT]["calculator_storage_failed"] == warning.locator("p").text_content()
+    # the display settings still change the page (for this page only)
+    page.locator("[data-display-toggle]").click()
+    page.locator('[data-setting="fontSize"][data-value="largest"]').click()
+    assert page.evaluate("document.documentElement.dataset.fontSize") == "largest"
+    assert page.errors == []
+    context.close()
+
+
 @pytest.mark.parametrize(
     "stored",
     [
