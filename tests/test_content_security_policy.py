@@ -4,6 +4,7 @@ the nginx header, whatever the content; a script that content brings stops the b
 import re
 
 from conftest import build_site
+from site_files import DEFAULT
 from officesite.security.csp import (
     TEMPLATE_SCRIPTS,
     body_script_problem,
@@ -58,11 +59,11 @@ def test_policy_text_puts_hashes_in_script_src_and_keeps_frame_ancestors_for_the
 
 
 def test_a_script_in_a_markdown_body_stops_the_build_naming_the_file(project_copy):
-    page = project_copy / "docs" / "about.md"
+    page = project_copy / "docs" / f"about.{DEFAULT}.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n", encoding="utf-8")
     result = build_site(project_copy, project_copy / "out")
     assert result.returncode != 0 and "Traceback" not in result.stderr
-    assert "docs/about.md: body: expected no <script> (scripts come from the templates), got <script>alert(1)</script>" in result.stderr
+    assert f"docs/about.{DEFAULT}.md: body: expected no <script> (scripts come from the templates), got <script>alert(1)</script>" in result.stderr
 
 
 def test_an_inline_script_no_template_lists_stops_the_build_naming_the_page(project_copy):
@@ -70,7 +71,7 @@ def test_an_inline_script_no_template_lists_stops_the_build_naming_the_page(proj
     template.write_text(template.read_text(encoding="utf-8").replace("{{ super() }}", "{{ super() }}<script>var stray = 1</script>", 1), encoding="utf-8")
     result = build_site(project_copy, project_copy / "out")
     assert result.returncode != 0 and "Traceback" not in result.stderr
-    assert "docs/index.md (/): inline script: expected only the scripts of the templates in TEMPLATE_SCRIPTS" in result.stderr
+    assert f"docs/index.{DEFAULT}.md (/): inline script: expected only the scripts of the templates in TEMPLATE_SCRIPTS" in result.stderr
     assert "got <script>var stray = 1</script>" in result.stderr
 
 

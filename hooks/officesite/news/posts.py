@@ -1,9 +1,9 @@
 """Office news posts: read and validate their front matter, order them, page them.
 Plain Python, no MkDocs.
 
-A post is `docs/news/<year>/<slug>.md` (the default language) and
-`docs/news/<year>/<slug>.<code>.md` (the others); the file name is the post's ASCII slug and
-its URL is `news/<year>/<slug>/`. Its front matter is declared in officesite/schema.py
+A post is `docs/news/<year>/<slug>.<code>.md`, one file per language (officesite.languages
+names them); the file name without its language is the post's ASCII slug and its URL is
+`news/<year>/<slug>/`. Its front matter is declared in officesite/schema.py
 (NEWS_POST): title, date, description, and optionally category (an id from
 docs/news/categories.yml), tags, a cover photo, a gallery and draft. Its photos are files in
 its photo folder, `docs/news/<year>/<slug>/`, named in the default language's file only

@@ -154,7 +154,7 @@ def nginx_header(policy: str) -> str:
     )
 
 
-# A page's source file as the author knows it, e.g. docs/news/2018/pmqa-workshop.md.
+# A page's source file as the author knows it, e.g. docs/news/2018/pmqa-workshop.<code>.md.
 def source(page, config) -> str:
     return f"{Path(config.docs_dir).name}/{page.file.src_uri}"
 
