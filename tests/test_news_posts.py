@@ -439,3 +439,12 @@ def test_an_unreadable_categories_file_is_the_only_line_its_posts_cause(news_dir
         "docs/news/categories.yml: encoding: expected UTF-8, got Windows-874 (TIS-620) Thai text: save the file again as UTF-8 "
         "(Notepad: Save As, Encoding UTF-8; or iconv -f CP874 -t UTF-8)"
     ]
+
+
+def test_a_slug_written_by_the_web_editor_must_be_the_file_name(news_dir):
+    # Decap CMS writes the slug it names the files with into every language's front matter.
+    for lang in (DEFAULT, OTHER):
+        write_file(news_dir, f"2019/{LANGUAGES.file_name('river-day', lang)}", post(extra="slug: river-day\n"))
+    load_news(news_dir, LANGUAGES)  # no problem
+    write_file(news_dir, f"2019/{LANGUAGES.file_name('renamed', DEFAULT)}", post(extra="slug: river-day\n"))
+    assert problems_of(news_dir) == [f'docs/news/2019/{LANGUAGES.file_name("renamed", DEFAULT)}: slug: expected "renamed", the file\'s name, got "river-day" (rename the file or correct the slug)']

@@ -65,7 +65,7 @@ def test_a_page_whose_place_gives_its_type_cannot_declare_one(tmp_path):
     write(news, "2019/x.md", "title: T\ndate: 2019-01-01\ndescription: D\npage_type: home\n")
     with pytest.raises(NewsError) as caught:
         load_news(news, LANGUAGES, display_root=tmp_path)
-    assert caught.value.problems == ["docs/news/2019/x.md: page_type: expected one of title, date, description, category, tags, cover, gallery, draft, got an unknown field"]
+    assert caught.value.problems == ["docs/news/2019/x.md: page_type: expected one of title, slug, date, description, category, tags, cover, gallery, draft, got an unknown field"]
 
 
 def test_a_translation_takes_the_type_of_its_default_language_page(site: BuiltSite):

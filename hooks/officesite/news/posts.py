@@ -290,6 +290,8 @@ def _read_post(meta, where, slug, lang, folder_year, context, src_uri, problems:
     if clean is INVALID:
         return None
     date = clean["date"]
+    if clean["slug"] not in (None, INVALID, slug):
+        problems.add(where, "slug", f'expected "{slug}", the file\'s name, got "{clean["slug"]}" (rename the file or correct the slug)')
     if date is not INVALID and date.year != folder_year:
         problems.add(where, "date", f"expected a date in {folder_year} (the post's folder), got {date.isoformat()}")
     if problems.added_since(mark):
