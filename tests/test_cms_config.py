@@ -121,3 +121,12 @@ def test_the_site_serves_the_generated_configuration_behind_its_own_policy(site)
     assert not [path for path in published if f"/{ADMIN_FOLDER}/" in path.read_text(encoding="utf-8")]
     assert f"{ADMIN_FOLDER}/" not in site.pages and LANGUAGES.path(f"{ADMIN_FOLDER}/", OTHER) not in site.pages
 
+
+
+def test_the_script_prints_what_the_build_serves(capsys):
+    import cms_config
+
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as file:
+        backend, _ = cms_backend(yaml_load(file)["extra"])
+    assert cms_config.main(["--local"]) == 0
+    assert capsys.readouterr().out == config_yaml(decap_config(LANGUAGES, schema_labels(), strings(), categories(), backend, local=True))
