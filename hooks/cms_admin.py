@@ -9,7 +9,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 from officesite.build import every_language_built, site_build
-from officesite.cms.admin import write_admin
+from officesite.cms.admin import ADMIN_FOLDER, write_admin
 from officesite.cms.site import LOCAL_VARIABLE, admin_page, site_cms_config
 
 log = logging.getLogger("mkdocs.hooks.cms_admin")
@@ -28,6 +28,7 @@ def on_post_build(config):
     local = os.environ.get(LOCAL_VARIABLE) == "1"
     project = Path(config.config_file_path).parent
     config_data, origins = site_cms_config(config, build, local)
-    installed = write_admin(Path(config.site_dir), project, config_data, admin_page(config, build), origins, local)
+    admin_path = build.languages.root_path(f"{ADMIN_FOLDER}/")
+    installed = write_admin(Path(config.site_dir), project, config_data, admin_page(config, build), origins, local, admin_path)
     if not installed:
         log.info("Web editor: Decap CMS is not installed (node_modules/decap-cms): /admin/ says so; run scripts/setup.sh")

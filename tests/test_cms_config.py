@@ -130,3 +130,17 @@ def test_the_script_prints_what_the_build_serves(capsys):
         backend, _ = cms_backend(yaml_load(file)["extra"])
     assert cms_config.main(["--local"]) == 0
     assert capsys.readouterr().out == config_yaml(decap_config(LANGUAGES, schema_labels(), strings(), categories(), backend, local=True))
+
+
+def test_nginx_serves_the_editor_with_its_policy_and_the_site_with_its_own(nginx):
+    import urllib.request
+
+    def headers(path):
+        with urllib.request.urlopen(nginx.url + path) as response:
+            return response.headers
+
+    admin, home, admin_script = headers(f"{ADMIN_FOLDER}/"), headers(""), headers(f"{ADMIN_FOLDER}/cms.js")
+    assert admin["Content-Security-Policy"] == admin_policy(["https://api.github.com"]) == admin_script["Content-Security-Policy"]
+    assert admin["X-Robots-Tag"] == "noindex, nofollow"
+    assert "'unsafe-eval'" not in home["Content-Security-Policy"] and home["X-Robots-Tag"] is None
+    assert admin["X-Frame-Options"] == home["X-Frame-Options"] == "DENY"  # the server's headers stay

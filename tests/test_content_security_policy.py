@@ -18,7 +18,8 @@ META_POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="(
 
 def header_policy(site) -> str:
     header = (site.root / ".nginx" / "content-security-policy.conf").read_text(encoding="utf-8")
-    return re.search(r'add_header Content-Security-Policy "([^"]*)" always;', header).group(1)
+    assert "add_header Content-Security-Policy $reo13_csp always;" in header
+    return re.search(r'set \$reo13_csp "([^"]*)";', header).group(1)
 
 
 def test_the_header_is_every_pages_meta_policy_plus_frame_ancestors(site):
