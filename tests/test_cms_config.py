@@ -144,3 +144,13 @@ def test_nginx_serves_the_editor_with_its_policy_and_the_site_with_its_own(nginx
     assert admin["X-Robots-Tag"] == "noindex, nofollow"
     assert "'unsafe-eval'" not in home["Content-Security-Policy"] and home["X-Robots-Tag"] is None
     assert admin["X-Frame-Options"] == home["X-Frame-Options"] == "DENY"  # the server's headers stay
+
+
+def test_without_the_package_the_admin_page_says_so_and_loads_nothing(tmp_path):
+    from officesite.cms.admin import write_admin
+
+    page = {"lang": DEFAULT, "title": "t", "missing": strings()[DEFAULT]["cms_missing"], "favicon": "/f.svg", "preview_styles": [], "preview_locales": {}}
+    assert write_admin(tmp_path / "site", tmp_path, {"collections": []}, page) is False
+    html = (tmp_path / "site" / ADMIN_FOLDER / "index.html").read_text(encoding="utf-8")
+    assert strings()[DEFAULT]["cms_missing"] in html and "<script" not in html and "cms-config-url" not in html
+    assert sorted(p.name for p in (tmp_path / "site" / ADMIN_FOLDER).iterdir()) == ["admin.css", "index.html"]
