@@ -36,6 +36,9 @@ DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
 LABELS = schema_labels()[DEFAULT]
 YEAR = 2025  # not this year: the post's folder is its date's year, not the day of writing
 SLUG = "river-day"
+CATEGORIES = yaml.safe_load((ROOT / "docs" / "news" / "categories.yml").read_text(encoding="utf-8"))
+CATEGORY = next(iter(CATEGORIES))
+CATEGORY_NAME = CATEGORIES[CATEGORY][DEFAULT]
 CSP_LISTENER = "window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
 
 
@@ -143,6 +146,12 @@ def choose_photo(page, button_index: int, path: Path) -> None:
     page.get_by_role("button", name="เลือกข้อมูลที่ถูกเลือก").click()
 
 
+# One tag in a language's pane: "เพิ่ม ป้ายกำกับ", then type into the new item.
+def add_tag(page, pane: int, tag: str) -> None:
+    page.get_by_role("button", name=f"เพิ่ม {LABELS['news-post.tags']['label']}").nth(pane).click()
+    typed(page.get_by_label(LABELS["news-post.tags"]["label"], exact=True).last, tag)
+
+
 def publish(page) -> None:
     page.get_by_role("button", name="เผยแพร่", exact=True).click()
     page.get_by_text("เผยแพร่ตอนนี้", exact=True).click()
@@ -163,12 +172,18 @@ def test_a_post_written_in_thai_translated_and_published_builds_in_both_language
     typed(page.get_by_label(label("news-post.slug")).nth(th), SLUG)
     typed(page.get_by_label(label("news-post.date")).nth(th), f"{YEAR}-03-05")
     typed(page.get_by_label(label("news-post.description")).nth(th), "สสภ.13 ร่วมเก็บขยะริมแม่น้ำบางปะกง")
+    category = page.get_by_label(label("news-post.category")).nth(th)
+    category.click()
+    page.keyboard.type(CATEGORY_NAME, delay=5)
+    page.keyboard.press("Enter")
+    add_tag(page, th, "แม่น้ำ")
     choose_photo(page, th, photo_file(cms["work"]))
     typed(page.get_by_label(LABELS["news-post.cover.alt"]["label"] + f" ({LANGUAGES.names[DEFAULT]})").nth(th), "อาสาสมัครเก็บขยะริมแม่น้ำ")
     typed(page.get_by_label(LABELS["news-post.cover.alt"]["label"] + f" ({LANGUAGES.names[OTHER]})").nth(th), "Volunteers clearing litter by the river")
     typed(page.locator('[data-slate-editor="true"]').nth(th), "เนื้อหาข่าวภาษาไทย")
     typed(page.get_by_label(label("news-post.title")).nth(en), "River Day")
     typed(page.get_by_label(label("news-post.description")).nth(en), "REO 13 clears litter by the Bang Pakong river")
+    add_tag(page, en, "river")
     typed(page.locator('[data-slate-editor="true"]').nth(en), "English text.")
     # The preview: the site's stylesheets and fonts, the date as Thai readers count years.
     page.locator('button[title="เปิด/ปิดการแสดงตัวอย่าง"]').click()
@@ -187,6 +202,7 @@ def test_a_post_written_in_thai_translated_and_published_builds_in_both_language
     assert thai["cover"] == {"src": "river.jpg", "alt": {DEFAULT: "อาสาสมัครเก็บขยะริมแม่น้ำ", OTHER: "Volunteers clearing litter by the river"}}
     assert str(thai["date"]) == str(english["date"]) == f"{YEAR}-03-05" and thai["slug"] == english["slug"] == SLUG
     assert "cover" not in english and english["title"] == "River Day"
+    assert thai["category"] == english["category"] == CATEGORY and (thai["tags"], english["tags"]) == (["แม่น้ำ"], ["river"])
 
     os.environ["SITE_BUILD_DATE"] = "2026-12-01"
     try:
