@@ -233,6 +233,7 @@ def test_a_buddhist_era_year_a_photo_without_description_and_a_bad_slug_are_refu
     shown = errors.evaluate_all("items => items.map(item => item.textContent)")  # as written, not as styled
     page.screenshot(path=str(cms["work"] / "cms-refused.png"), full_page=True)
     assert any(LABELS["news-post.slug"]["invalid"] in line for line in shown), shown
+    assert "clean-river-day" in errors.first.inner_text()  # as written: Decap would capitalise it
     assert any(LABELS["news-post.date"]["invalid"] in line for line in shown), shown
     described = [f"{LABELS['news-post.gallery.alt']['label']} ({LANGUAGES.names[lang]})" for lang in LANGUAGES.codes]
     assert [name for name in described if not any(name in line for line in shown)] == [], shown
