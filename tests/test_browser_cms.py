@@ -251,3 +251,49 @@ def test_a_buddhist_era_year_a_photo_without_description_and_a_bad_slug_are_refu
     assert all(re.search("[\u0e00-\u0e7f]", line) for line in shown), shown  # every message in Thai
     assert post_files(cms["project"]) == before
     assert_clean(editor)
+
+
+def test_a_criteria_items_thai_title_is_edited_and_nothing_else_changes(cms, browser, site_builder):
+    project = cms["project"] / "docs" / "pmqa"
+    thai, english = (project / LANGUAGES.file_name("category-1", lang) for lang in (DEFAULT, OTHER))
+    before = {path: path.read_text(encoding="utf-8") for path in (thai, english)}
+    context = browser.new_context(locale=LANGUAGES.open_graph_locale(DEFAULT).replace("_", "-"), viewport={"width": 1400, "height": 1000})
+    seen = {"outside": [], "errors": []}
+    context.route("**/*", lambda route: route.continue_() if route.request.url.split("/")[2].split(":")[0] == "127.0.0.1" or route.request.url.startswith(("blob:", "data:")) else (seen["outside"].append(route.request.url), route.abort()))
+    page = context.new_page()
+    page.add_init_script(CSP_LISTENER)
+    page.on("console", lambda message: message.type == "error" and seen["errors"].append(message.text[:300]))
+    page.on("pageerror", lambda error: seen["errors"].append(str(error)[:300]))
+    seen["page"] = page
+    try:
+        page.goto(cms["admin"])
+        page.get_by_role("button", name="เข้าสู่ระบบ").click()
+        page.goto(cms["admin"] + "#/collections/pmqa/entries/category-1")
+        title = page.get_by_label(LABELS["criteria-category.pmqa.items.title"]["label"], exact=True).nth(1)  # item 1.2, Thai
+        title.click()
+        page.keyboard.press("End")
+        page.keyboard.type(" (ทดสอบ)", delay=5)
+        page.screenshot(path=str(cms["work"] / "cms-criteria.png"))
+        publish(page)
+        page.get_by_text("เผยแพร่ตอนนี้", exact=True).wait_for(state="detached")
+        page.wait_for_function("!document.querySelector('[class*=\"ToolbarButton\"][disabled]')", timeout=30000)
+        assert_clean(seen)
+    finally:
+        context.close()
+    # Decap writes every language's file again, in its own YAML style (and an absent shared
+    # weight as null, which the build reads as absent): the same values, the text untouched.
+    def values(text):
+        data = yaml.safe_load(text.split("---\n")[1])
+        if data["pmqa"].get("weight", 0) is None:
+            del data["pmqa"]["weight"]
+        return data
+
+    edited = values(thai.read_text(encoding="utf-8"))
+    expected = values(before[thai])
+    expected["pmqa"]["items"][1]["title"] += " (ทดสอบ)"
+    assert edited == expected and values(english.read_text(encoding="utf-8")) == values(before[english])
+    for path in (thai, english):  # the page text and its pmqa markers
+        assert path.read_text(encoding="utf-8").split("\n---\n", 1)[1] == before[path].split("\n---\n", 1)[1]
+    built = site_builder(cms["project"], cms["work"] / "criteria-site")
+    assert built.returncode == 0, built.stderr
+    assert "การป้องกันทุจริตและสร้างความโปร่งใส (ทดสอบ)" in BuiltSite(cms["work"] / "criteria-site").soup("pmqa/category-1/").get_text()

@@ -13,8 +13,10 @@ from officesite.cms.config import LOCAL_BACKEND_ORIGIN, OMITTED, config_yaml, de
 from officesite.cms.site import cms_backend, schema_labels
 from officesite.dates import read_date
 from officesite.metadata.fields import Field, Object, ObjectList, Text
+from officesite.criteria.metadata import load_criteria
+from officesite.criteria.site import CRITERIA_FOLDER
 from officesite.news.posts import NEWS_FOLDER, load_news
-from officesite.schema import NEWS_POST
+from officesite.schema import CRITERIA_CATEGORY, NEWS_POST
 from officesite.security.csp import HEADER_FILE
 from officesite.strings import UI_STRINGS_FILE, load_ui_strings, strings_of_languages
 from site_files import DEFAULT, LANGUAGES, OTHER
@@ -28,6 +30,10 @@ def strings():
 
 def categories():
     return load_news(ROOT / "docs" / NEWS_FOLDER, LANGUAGES).categories
+
+
+def levels():
+    return load_criteria(ROOT / "docs" / CRITERIA_FOLDER, LANGUAGES).levels
 
 
 def news_fields(config) -> dict:
@@ -107,7 +113,7 @@ def test_the_site_serves_the_generated_configuration_behind_its_own_policy(site)
     admin = site.root / ADMIN_FOLDER
     with open(ROOT / "mkdocs.yml", encoding="utf-8") as file:
         backend, origins = cms_backend(yaml_load(file)["extra"])
-    expected = config_yaml(decap_config(LANGUAGES, schema_labels(), strings(), categories(), backend))
+    expected = config_yaml(decap_config(LANGUAGES, schema_labels(), strings(), categories(), backend, levels=levels()))
     assert (admin / "config.yml").read_text(encoding="utf-8") == expected
     page = (admin / "index.html").read_text(encoding="utf-8")
     assert '<meta name="robots" content="noindex, nofollow">' in page and "<script>" not in page
@@ -129,7 +135,7 @@ def test_the_script_prints_what_the_build_serves(capsys):
     with open(ROOT / "mkdocs.yml", encoding="utf-8") as file:
         backend, _ = cms_backend(yaml_load(file)["extra"])
     assert cms_config.main(["--local"]) == 0
-    assert capsys.readouterr().out == config_yaml(decap_config(LANGUAGES, schema_labels(), strings(), categories(), backend, local=True))
+    assert capsys.readouterr().out == config_yaml(decap_config(LANGUAGES, schema_labels(), strings(), categories(), backend, local=True, levels=levels()))
 
 
 def test_nginx_serves_the_editor_with_its_policy_and_the_site_with_its_own(nginx):
@@ -154,3 +160,17 @@ def test_without_the_package_the_admin_page_says_so_and_loads_nothing(tmp_path):
     html = (tmp_path / "site" / ADMIN_FOLDER / "index.html").read_text(encoding="utf-8")
     assert strings()[DEFAULT]["cms_missing"] in html and "<script" not in html and "cms-config-url" not in html
     assert sorted(p.name for p in (tmp_path / "site" / ADMIN_FOLDER).iterdir()) == ["admin.css", "index.html"]
+
+
+def test_the_criteria_pages_fields_are_in_the_editor_their_ids_and_numbers_kept_as_they_are():
+    config = decap_config(LANGUAGES, schema_labels(), strings(), categories(), BACKEND, levels=levels())
+    criteria = next(c for c in config["collections"] if c["folder"] == f"docs/{CRITERIA_FOLDER}")
+    fields = {f["name"]: f for f in criteria["fields"]}
+    offered = paths(criteria["fields"])
+    assert schema_paths(CRITERIA_CATEGORY.root) <= offered and criteria["create"] is False and criteria["delete"] is False
+    pmqa = {f["name"]: f for f in fields["pmqa"]["fields"]}
+    items = {f["name"]: f for f in pmqa["items"]["fields"]}
+    assert pmqa["category"]["widget"] == items["id"]["widget"] == "hidden" and pmqa["category"]["i18n"] == items["id"]["i18n"] == "duplicate"
+    assert pmqa["items"]["allow_add"] is False and pmqa["items"]["allow_remove"] is False and pmqa["items"]["allow_reorder"] is False
+    assert [f["name"] for f in items["guidance"]["fields"]] == [level.id for level in levels()]
+    assert pmqa["title"]["i18n"] is True and fields["body"]["widget"] == "text"  # the markers never pass a rich-text editor

@@ -12,6 +12,7 @@ build (hooks/cms_admin.py) and scripts/cms_config.py call it.
 import re
 
 import yaml
+from officesite.criteria.site import CRITERIA_FOLDER
 from officesite.metadata.fields import (
     DEFAULT_ONLY,
     SHARED,
@@ -19,6 +20,7 @@ from officesite.metadata.fields import (
     Choice,
     Date,
     ImagePath,
+    Mapping,
     Number,
     Object,
     ObjectList,
@@ -28,7 +30,7 @@ from officesite.metadata.fields import (
     TextList,
 )
 from officesite.news.posts import NEWS_FOLDER
-from officesite.schema import NEWS_CATEGORIES_CHOICE, NEWS_POST
+from officesite.schema import CRITERIA_CATEGORY, LEVEL_IDS_CHOICE, NEWS_CATEGORIES_CHOICE, NEWS_POST
 
 # Where decap-server (the local backend: scripts/cms.sh, the tests) answers. Only a local
 # trial's configuration and CSP name it (officesite.cms.admin).
@@ -45,6 +47,13 @@ OMITTED = {
 # post written by hand takes it from its file name); and without a decorative
 # box (OMITTED), a photo's description is always needed.
 REQUIRED_IN_EDITOR = {"news-post.slug", "news-post.cover.alt", "news-post.gallery.alt"}
+# Numbers and ids the criteria's structure rests on (both languages agree on them, the
+# calculator and assessment files use them): kept as they are, not shown (Decap's hidden
+# widget); the maintainers change them in the files.
+READ_ONLY = {"criteria-category.pmqa.category", "criteria-category.pmqa.items.id"}
+# Lists whose items are fixed in the editor: an item added or removed must be so in every
+# language and in the assessment files alike.
+FIXED_LISTS = {"criteria-category.pmqa.items"}
 # Something that is not only spaces: a required text's pattern (Decap takes "  " as given).
 NOT_BLANK = r"\S"
 
@@ -52,7 +61,7 @@ NOT_BLANK = r"\S"
 # The whole configuration, as a mapping: `backend` is the production backend
 # (extra.cms.backend in mkdocs.yml); `local` adds the local backend and publishes at once
 # (decap-server's file mode has no editorial workflow).
-def decap_config(languages, labels: dict, strings: dict, categories: dict, backend: dict, local: bool = False, news=NEWS_POST) -> dict:
+def decap_config(languages, labels: dict, strings: dict, categories: dict, backend: dict, local: bool = False, news=NEWS_POST, levels=()) -> dict:
     default = languages.default
     config = {
         "locale": default,
@@ -60,7 +69,7 @@ def decap_config(languages, labels: dict, strings: dict, categories: dict, backe
         "media_folder": "docs/assets/images",  # required at the top; posts keep their photos beside them
         "public_folder": "/assets/images",
         "i18n": {"structure": "multiple_files", "locales": list(languages.codes), "default_locale": default},
-        "collections": [news_collection(languages, labels, strings, categories, news)],
+        "collections": [news_collection(languages, labels, strings, categories, news)] + ([criteria_collection(languages, labels, strings, levels)] if levels else []),
     }
     if local:
         config["local_backend"] = dict(LOCAL_BACKEND)
@@ -104,6 +113,30 @@ def news_collection(languages, labels: dict, strings: dict, categories: dict, ki
     }
 
 
+# The PMQA criteria category pages, docs/pmqa/category-N.<code>.md: their titles, descriptions
+# and guidance side by side in every language; `levels` (officesite.criteria Level: id, name)
+# name the guidance's keys. The pages are not created or deleted here; their text after the
+# front matter (with the pmqa markers) is plain text, never rewritten by a rich-text editor.
+def criteria_collection(languages, labels: dict, strings: dict, levels, kind=CRITERIA_CATEGORY) -> dict:
+    text = _texts(labels, languages.default)
+    choices = {LEVEL_IDS_CHOICE: [{"label": level.name.get(languages.default) or level.id, "value": level.id} for level in levels]}
+    fields = [_field(kind.name, f, f.name, text, languages, choices, top=True) for f in kind.fields]
+    return {
+        "name": "pmqa",
+        "label": text(kind.name)["label"],
+        "folder": f"docs/{CRITERIA_FOLDER}",
+        "create": False,
+        "delete": False,
+        "extension": "md",
+        "format": "frontmatter",
+        "i18n": True,
+        "filter": {"field": "pmqa.category", "pattern": "."},  # not the overview or the calculator
+        "identifier_field": "pmqa.title",
+        "summary": "{{fields.pmqa.category}} · {{fields.pmqa.title}}",
+        "fields": [f for f in fields if f] + [{"name": "body", "label": strings[languages.default]["cms_page_text"], "widget": "text", "i18n": True}],
+    }
+
+
 def _texts(labels: dict, lang: str):
     own = labels.get(lang) or {}
 
@@ -118,7 +151,7 @@ def _texts(labels: dict, lang: str):
 
 # One field of the schema as a Decap field; None when it is OMITTED. `optional_object`: inside
 # an object that may be left out, where Decap would refuse to save an empty required field.
-def _field(kind_name, field, path, text, languages, choices, top=False, optional_object=False) -> dict | None:
+def _field(kind_name, field, path, text, languages, choices, top=False, optional_object=False, in_translated=False) -> dict | None:
     key = f"{kind_name}.{path}"
     if key in OMITTED:
         return None
@@ -127,11 +160,17 @@ def _field(kind_name, field, path, text, languages, choices, top=False, optional
     decap = {"name": field.name, "label": entry["label"]}
     if entry.get("hint"):
         decap["hint"] = entry["hint"]
-    decap |= _widget(field.type, key, entry, text, languages, choices, required, kind_name, path, optional_object or not required)
-    decap.setdefault("required", required)
+    translated = (top or in_translated) and field.translation not in (SHARED, DEFAULT_ONLY)
+    if key in READ_ONLY:
+        decap = {"name": field.name, "label": entry["label"], "widget": "hidden"}
+    else:
+        decap |= _widget(field.type, key, entry, text, languages, choices, required, kind_name, path, optional_object or not required, translated)
+        decap.setdefault("required", required)
     if field.default is not None and not isinstance(field.default, (tuple, list)):
         decap["default"] = field.default
-    if top:
+    # Decap's i18n: on the top-level fields, and on every field inside a translated one (a
+    # nested field without it would be left out of the other languages' files).
+    if top or in_translated:
         if field.translation == SHARED:
             decap["i18n"] = "duplicate"
         elif field.translation != DEFAULT_ONLY:
@@ -143,7 +182,7 @@ def _pattern(regex: str, entry: dict) -> list:
     return [f"^(?:{regex})$", entry.get("invalid") or entry["label"]]
 
 
-def _widget(value_type, key, entry, text, languages, choices, required, kind_name, path, optional) -> dict:
+def _widget(value_type, key, entry, text, languages, choices, required, kind_name, path, optional, translated=False) -> dict:
     if isinstance(value_type, (Slug, Date)):
         return {"widget": value_type.widget, "pattern": _pattern(value_type.pattern, entry)}
     if isinstance(value_type, Text):
@@ -172,11 +211,19 @@ def _widget(value_type, key, entry, text, languages, choices, required, kind_nam
                 one["pattern"] = [NOT_BLANK, entry.get("invalid") or entry["label"]]
             inner.append(one)
         return {"widget": "object", "collapsed": False, "fields": inner}
+    if isinstance(value_type, Mapping) and isinstance(value_type.key, Choice):
+        # One optional text per key of the list it names (a criteria item's guidance per level).
+        keys = choices.get(value_type.key.options) or []
+        inner = [{"name": k["value"], "label": f"{entry['label']}: {k['label']}", "widget": value_type.value.widget, "required": False} for k in keys]
+        return {"widget": "object", "collapsed": True, "fields": inner}
     if isinstance(value_type, Object):
-        fields = [_field(kind_name, f, f"{path}.{f.name}", text, languages, choices, optional_object=optional) for f in value_type.fields]
+        fields = [_field(kind_name, f, f"{path}.{f.name}", text, languages, choices, optional_object=optional, in_translated=translated) for f in value_type.fields]
         return {"widget": "object", "collapsed": False, "fields": [f for f in fields if f]}
     if isinstance(value_type, ObjectList):
         # A list's items exist only once added: their required fields are asked for.
-        fields = [_field(kind_name, f, f"{path}.{f.name}", text, languages, choices) for f in value_type.item.fields]
-        return {"widget": "list", "collapsed": False, "fields": [f for f in fields if f]}
+        fields = [_field(kind_name, f, f"{path}.{f.name}", text, languages, choices, in_translated=translated) for f in value_type.item.fields]
+        widget = {"widget": "list", "collapsed": False, "fields": [f for f in fields if f]}
+        if key in FIXED_LISTS:
+            widget |= {"allow_add": False, "allow_remove": False, "allow_reorder": False, "summary": "{{fields.id}} {{fields.title}}"}
+        return widget
     raise TypeError(f"{key}: no editor widget for {type(value_type).__name__}: add it to officesite/cms/config.py")

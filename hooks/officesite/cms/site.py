@@ -32,7 +32,7 @@ def cms_backend(extra) -> tuple[dict, list[str]]:
 
 def site_cms_config(config, build, local: bool) -> tuple[dict, list[str]]:
     backend, origins = cms_backend(config.extra)
-    data = decap_config(build.languages, schema_labels(), build.strings, build.news.news.categories, backend, local)
+    data = decap_config(build.languages, schema_labels(), build.strings, build.news.news.categories, backend, local, levels=build.criteria.levels)
     return data, origins
 
 
