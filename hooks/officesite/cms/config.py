@@ -1,6 +1,7 @@
 """Decap CMS's configuration (admin/config.yml), generated from the content schema.
 
-One source of truth: the news collection's fields are officesite/schema.py's NEWS_POST, with
+One source of truth: the news collection's fields are officesite/schema.py's NEWS_POST (and
+the criteria collection's CRITERIA_CATEGORY), with
 their labels, hints and pattern messages from schema_labels.yml in the default language (the
 editor's interface language), how each field relates to the other languages' files (Decap's
 `i18n`) from its translation, and each type's widget and pattern from the type
