@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from officesite.cms.config import decap_config
+from officesite.material import MAIN_STYLESHEET
 from officesite.metadata.cache import yaml_file
 from officesite.schema import LABELS_FILE
 
@@ -39,7 +40,7 @@ def site_cms_config(config, build, local: bool) -> tuple[dict, list[str]]:
 # What the admin page shows, and the preview's stylesheets (Material's, then the site's own).
 def admin_page(config, build) -> dict:
     languages, site_dir = build.languages, config.site_dir
-    material = sorted(p.relative_to(site_dir).as_posix() for p in Path(site_dir).glob("assets/stylesheets/main.*.min.css"))
+    material = sorted(p.relative_to(site_dir).as_posix() for p in Path(site_dir).glob(MAIN_STYLESHEET))
     styles = material + [css for css in (str(e) for e in config.extra_css) if not css.endswith(("display-settings.css", "search.css"))]
     return {
         "lang": languages.default,
