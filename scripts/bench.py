@@ -207,8 +207,8 @@ def free_port() -> int:
 
 
 def serve_report(work: Path, saves: int) -> dict:
-    post = work / "project" / "docs" / "news" / "2018" / "pmqa-workshop.md"
     default = languages_of_mkdocs_yml(work / "project" / "mkdocs.yml").default
+    post = work / "project" / "docs" / "news" / "2018" / languages_of_mkdocs_yml(work / "project" / "mkdocs.yml").file_name("pmqa-workshop", default)
     report = {"serve_saves": saves}
     for name, env in (("serve_rebuild", ENV), ("serve_rebuild_default_language", {**ENV, "SITE_LANGUAGE": default})):  # every language; serve.sh --lang
         seconds = serve_rebuild_seconds(work / "project", "news/2018/pmqa-workshop/", post, env, saves)

@@ -4,8 +4,8 @@
     python scripts/new_news.py --date 2026-01-31 --slug some-slug --title-th "…" --title-en "…" [--draft]
         [--photo FILE --alt-th "…" --alt-en "…"]… [--photo FILE --decorative]…
 
-Writes one file per language of mkdocs.yml, docs/news/<year>/<slug>.md (the default language)
-and docs/news/<year>/<slug>.<code>.md (the others), with valid front matter and a placeholder
+Writes one file per language of mkdocs.yml, docs/news/<year>/<slug>.<code>.md (every
+language names its file, as the web editor does), with valid front matter and a placeholder
 text to replace (from ui_strings.yml), copies each --photo into the post's photo folder
 docs/news/<year>/<slug>/ (the first is the cover, the others the gallery, in order) with the
 descriptions that follow it, then prints the paths of what it wrote. There is one

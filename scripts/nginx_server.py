@@ -46,6 +46,7 @@ TEST_SERVER = """
         root {site};
         include {deploy}/server.conf;
         include {site}/.nginx/content-security-policy.conf;
+        include {site}/.nginx/admin-content-security-policy.conf;
     }}
 """
 

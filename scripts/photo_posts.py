@@ -84,8 +84,8 @@ def add_photos(docs: Path, posts: int, per_post: int, work: Path, size=(4000, 30
     languages = languages_of_mkdocs_yml(Path(docs).parent / "mkdocs.yml")
     pictures = write_phone_photos(Path(work) / "camera", min(distinct or posts * per_post, posts * per_post), size)
     for number in range(1, posts + 1):
-        post = next((Path(docs) / "news").glob(f"*/sample-{number}.md"))
-        folder = post.with_suffix("")
+        post = next((Path(docs) / "news").glob(f"*/{languages.file_name(f'sample-{number}', languages.default)}"))
+        folder = post.parent / f"sample-{number}"  # the post's photo folder: its slug
         folder.mkdir()
         names = []
         for index in range((number - 1) * per_post, number * per_post):

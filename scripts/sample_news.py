@@ -3,7 +3,7 @@
 
     python scripts/sample_news.py --posts 1000 --docs /tmp/site-copy/docs
 
-Writes docs/news/<year>/sample-<n>.md and its translations (the languages of the copy's
+Writes docs/news/<year>/sample-<n>.<code>.md in every language (the languages of the copy's
 mkdocs.yml): a few paragraphs of plausible office news in Thai or English (a language without
 sample text of its own gets the first one's), dated one every three days backwards from
 2026-06-30. The text is sample text made for testing, never office facts: never commit its output.

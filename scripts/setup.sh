@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs what the site needs on a Debian/Ubuntu machine with Python 3.11+.
-#   scripts/setup.sh          Python packages to build and serve the site (.venv/)
+#   scripts/setup.sh          Python packages to build and serve the site (.venv/), and the
+#                             web editor's Node packages (package.json's dependencies: Decap
+#                             CMS, decap-server), with Debian's Node.js if it is missing
 #   scripts/setup.sh --test   also the test tools: Debian's Chromium, nginx (with brotli),
 #                             Java, poppler-utils (pdftotext) and the Node packages of
-#                             package.json (axe-core, vnu-jar, pa11y)
+#                             package.json's devDependencies (axe-core, vnu-jar, pa11y)
 # Safe to run again: each step is skipped when what it installs is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,19 +31,20 @@ if ! python3 -c "import ensurepip, venv" 2>/dev/null; then
   apt_install python3-venv python3-pip
 fi
 
+missing=()
+# Node.js: the web editor's bundle (copied into the site by the build) and its local backend.
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 if $with_tests; then
-  missing=()
   command -v chromium >/dev/null || missing+=(chromium)
   [[ -x /usr/sbin/nginx ]] || missing+=(nginx)
   [[ -e /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ]] || missing+=(libnginx-mod-http-brotli-filter)
   command -v java >/dev/null || missing+=(default-jre-headless)
-  command -v node >/dev/null || missing+=(nodejs)
-  command -v npm >/dev/null || missing+=(npm)
   command -v pdftotext >/dev/null || missing+=(poppler-utils)  # reads the printed PMQA report back
-  if ((${#missing[@]})); then
-    echo "setup: installing ${missing[*]} from Debian"
-    apt_install "${missing[@]}"
-  fi
+fi
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]} from Debian"
+  apt_install "${missing[@]}"
 fi
 
 # Python packages, reinstalled only when a requirements file changes.
@@ -62,13 +65,17 @@ if [[ ! -f $package_stamp ]] || ! .venv/bin/python -c "import officesite" 2>/dev
   touch "$package_stamp"
 fi
 
-# Node packages for the browser tests (axe-core, pa11y), exactly as locked. pa11y's Puppeteer
-# drives Debian's Chromium: its own browser download is skipped (it cannot work offline).
+# Node packages exactly as locked: the web editor's always, the test tools' with --test (pa11y's
+# Puppeteer drives Debian's Chromium: its own browser download is skipped, it cannot work offline).
+lock_hash=$(sha256sum package-lock.json | cut -c1-16)
 if $with_tests; then
-  lock_hash=$(sha256sum package-lock.json | cut -c1-16)
   if [[ ! -f node_modules/.installed-$lock_hash ]]; then
     echo "setup: installing Node packages from package-lock.json"
     PUPPETEER_SKIP_DOWNLOAD=1 npm ci --silent --no-audit --no-fund
     touch "node_modules/.installed-$lock_hash"
   fi
+elif [[ ! -f node_modules/.installed-$lock_hash && ! -f node_modules/.installed-editor-$lock_hash ]]; then
+  echo "setup: installing the web editor's Node packages from package-lock.json"
+  npm ci --silent --no-audit --no-fund --omit=dev
+  touch "node_modules/.installed-editor-$lock_hash"
 fi

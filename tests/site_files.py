@@ -5,6 +5,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
+from officesite.cms.admin import ADMIN_FOLDER
 from officesite.languages import Languages, languages_of_mkdocs_yml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,7 +28,8 @@ class BuiltSite:
 
     @cached_property
     def html_files(self) -> list[Path]:
-        return sorted(self.root.rglob("*.html"))
+        """The site's HTML files, not the web editor's page (/admin/: tests/test_browser_cms.py)."""
+        return sorted(path for path in self.root.rglob("*.html") if path.relative_to(self.root).parts[0] != ADMIN_FOLDER)
 
     @cached_property
     def pages(self) -> list[str]:

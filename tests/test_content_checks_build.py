@@ -10,7 +10,7 @@ import pytest
 
 from conftest import copy_project
 from nginx_server import NginxServer
-from site_files import LANGUAGES, OTHER, BuiltSite
+from site_files import DEFAULT, LANGUAGES, OTHER, BuiltSite
 
 ENGLISH_ONLY = LANGUAGES.file_name("english-only", OTHER)
 CATEGORY_1_ENGLISH = LANGUAGES.file_name("category-1", OTHER)
@@ -55,8 +55,8 @@ NEWS_MISTAKES = [
     "docs/news/2561/be-post.md: date: 2561-07-18 is a Buddhist Era year: write 2018-07-18",
     "docs/news/loose.md: folder: expected a post in the folder of its year (news/<year>/loose.md), got it directly in news/",
     'docs/news/2018-07: folder name: expected a four-digit year such as 2018, got "2018-07"',
-    f"docs/news/2019/{ENGLISH_ONLY}: file: expected the Thai post docs/news/2019/english-only.md beside it, got none",
-    'docs/news/2019/index.md: slug: expected a name of the post\'s own, got "index", which is reserved for listing pages',
+    f"docs/news/2019/{ENGLISH_ONLY}: file: expected the Thai post docs/news/2019/english-only.{DEFAULT}.md beside it, got none",
+    f'docs/news/2019/index.{DEFAULT}.md: slug: expected a name of the post\'s own, got "index", which is reserved for listing pages',
     'docs/news/2019/ok\\n.md: slug: expected lower-case ASCII letters, digits and hyphens (e.g. pmqa-workshop), got "ok\\n"',
     'docs/news/2019/pictured.md: cover.src: expected the path of a file in docs/news/2019/pictured/, e.g. river.jpg, got "missing.jpg", which does not exist',
     'docs/news/2019/external.md: gallery[0].src: expected the path of a file in docs/news/2019/external/, e.g. river.jpg, got an address on another site "https://example.com/a.jpg" (copy the file in docs/news/2019/external/)',
@@ -80,7 +80,7 @@ def add_news_mistakes(docs):
     write(news, "loose.md", post("2018-07-18"))
     write(news, "2018-07/month.md", post("2018-07-18"))
     write(news, f"2019/{ENGLISH_ONLY}", post("2019-01-01"))
-    write(news, "2019/index.md", post("2019-01-01"))
+    write(news, f"2019/index.{DEFAULT}.md", post("2019-01-01"))
     write(news, "2019/ok\n.md", post("2019-01-01"))
     write(news, "2019/pictured.md", post("2019-01-01", extra="cover: {src: missing.jpg, decorative: true}\n"))
     write(news, "2019/external.md", post("2019-01-01", extra='gallery: [{src: "https://example.com/a.jpg", decorative: true}]\n'))
@@ -119,30 +119,30 @@ def test_each_news_mistake_is_one_line_naming_file_and_field(news_mistakes_build
 # -----------------------------------------------------------------------------
 
 CRITERIA_MISTAKES = [
-    "docs/pmqa/category-3.md: pmqa.category: expected 3, the number in the file name category-3.md, got 4",
-    "docs/pmqa/category-4.md: pmqa.category: expected 4, the number in the file name category-4.md, got 3",
-    "docs/pmqa/category-5.md: pmqa.weight: expected a positive number of at most 100, got .inf",
+    f"docs/pmqa/category-3.{DEFAULT}.md: pmqa.category: expected 3, the number in the file name category-3.{DEFAULT}.md, got 4",
+    f"docs/pmqa/category-4.{DEFAULT}.md: pmqa.category: expected 4, the number in the file name category-4.{DEFAULT}.md, got 3",
+    f"docs/pmqa/category-5.{DEFAULT}.md: pmqa.weight: expected a positive number of at most 100, got .inf",
     "docs/pmqa/levels.yml: levels[2].points: expected a number from 0 to 10000, got .inf",
-    "docs/pmqa/category-2.md: encoding: expected UTF-8, got Windows-874 (TIS-620) Thai text: save the file again as UTF-8 (Notepad: Save As, Encoding UTF-8; or iconv -f CP874 -t UTF-8)",
-    "docs/pmqa/category-6.md: x1[0]: expected a value written out, got a YAML alias (*name) of the value on line 2: write it out, aliases are not accepted",
+    f"docs/pmqa/category-2.{DEFAULT}.md: encoding: expected UTF-8, got Windows-874 (TIS-620) Thai text: save the file again as UTF-8 (Notepad: Save As, Encoding UTF-8; or iconv -f CP874 -t UTF-8)",
+    f"docs/pmqa/category-6.{DEFAULT}.md: x1[0]: expected a value written out, got a YAML alias (*name) of the value on line 2: write it out, aliases are not accepted",
     f"docs/pmqa/{CATEGORY_1_ENGLISH}: pmqa.title: expected text, got an empty text",
-    "docs/pmqa/category-7.md: pmqa.weight: expected a number of at most 30 characters (quote it if it is text), got one of 400 characters",
+    f"docs/pmqa/category-7.{DEFAULT}.md: pmqa.weight: expected a number of at most 30 characters (quote it if it is text), got one of 400 characters",
 ]
 
 
 def add_criteria_mistakes(docs):
     pmqa = docs / "pmqa"
-    edit(pmqa / "category-3.md", "  category: 3\n", "  category: 4\n")
-    edit(pmqa / "category-4.md", "  category: 4\n", "  category: 3\n")
-    edit(pmqa / "category-5.md", "  category: 5\n", "  category: 5\n  weight: .inf\n")
+    edit(pmqa / f"category-3.{DEFAULT}.md", "  category: 3\n", "  category: 4\n")
+    edit(pmqa / f"category-4.{DEFAULT}.md", "  category: 4\n", "  category: 3\n")
+    edit(pmqa / f"category-5.{DEFAULT}.md", "  category: 5\n", "  category: 5\n  weight: .inf\n")
     edit(pmqa / "levels.yml", "points: 500", "points: .inf")
-    (pmqa / "category-2.md").write_bytes((pmqa / "category-2.md").read_text(encoding="utf-8").encode("cp874"))
-    edit(pmqa / "category-6.md", "---\n", "---\n" + BOMB)
-    edit(pmqa / "category-6.md", "  items:\n", "  items: *x8\n  old_items:\n")
+    (pmqa / f"category-2.{DEFAULT}.md").write_bytes((pmqa / f"category-2.{DEFAULT}.md").read_text(encoding="utf-8").encode("cp874"))
+    edit(pmqa / f"category-6.{DEFAULT}.md", "---\n", "---\n" + BOMB)
+    edit(pmqa / f"category-6.{DEFAULT}.md", "  items:\n", "  items: *x8\n  old_items:\n")
     text = (pmqa / CATEGORY_1_ENGLISH).read_text(encoding="utf-8")
     title_line = next(line for line in text.splitlines() if line.startswith("  title: "))
     edit(pmqa / CATEGORY_1_ENGLISH, title_line, "  title: ''")
-    edit(pmqa / "category-7.md", "  category: 7\n", "  category: 7\n  weight: " + "9" * 400 + "\n")
+    edit(pmqa / f"category-7.{DEFAULT}.md", "  category: 7\n", "  category: 7\n  weight: " + "9" * 400 + "\n")
 
 
 @pytest.fixture(scope="module")
@@ -175,13 +175,13 @@ CONFIGURATION_MISTAKES = [
     "mkdocs.yml: nav[3]: expected text without control characters, got U+0007 (\\x07) at character 5",
 ]
 PAGE_MISTAKES = [
-    f"docs/about.md: encoding: expected UTF-8, got Windows-874 (TIS-620) Thai text: save the file again as UTF-8 {CP874}",
-    f"docs/news/index.md: encoding: expected UTF-8, got Windows-874 (TIS-620) Thai text: save the file again as UTF-8 {CP874}",
-    f"docs/pmqa/snippets/scoring-rules.md: encoding: expected UTF-8, got Windows-874 (TIS-620) Thai text: save the file again as UTF-8 {CP874}",
-    "docs/privacy.md: title: expected the field once, got it twice (lines 2 and 3)",
-    "docs/accessibility.md: x1[0]: expected a value written out, got a YAML alias (*name) of the value on line 2: write it out, aliases are not accepted",
+    f"docs/about.{DEFAULT}.md: encoding: expected UTF-8, got Windows-874 (TIS-620) Thai text: save the file again as UTF-8 {CP874}",
+    f"docs/news/index.{DEFAULT}.md: encoding: expected UTF-8, got Windows-874 (TIS-620) Thai text: save the file again as UTF-8 {CP874}",
+    f"docs/pmqa/snippets/scoring-rules.{DEFAULT}.md: encoding: expected UTF-8, got Windows-874 (TIS-620) Thai text: save the file again as UTF-8 {CP874}",
+    f"docs/privacy.{DEFAULT}.md: title: expected the field once, got it twice (lines 2 and 3)",
+    f"docs/accessibility.{DEFAULT}.md: x1[0]: expected a value written out, got a YAML alias (*name) of the value on line 2: write it out, aliases are not accepted",
     f"docs/{LANGUAGES.file_name('site-map', OTHER)}: front matter: expected at most 64 KB of YAML, got 5859 KB",
-    f'docs/{LANGUAGES.file_name("contact", OTHER)}: page_type: expected none (the Thai file docs/contact.md gives it to every language), got "site-map"',
+    f'docs/{LANGUAGES.file_name("contact", OTHER)}: page_type: expected none (the Thai file docs/contact.{DEFAULT}.md gives it to every language), got "site-map"',
     "docs/assets/x.html: file: expected Markdown pages and assets, got an HTML file: write the page in Markdown (templates live in overrides/)",
     "docs/assets/images/bad.svg: file: expected an SVG image without scripts, got <script",
     "docs/assets/images/onload.svg: file: expected an SVG image without scripts, got onload=",
@@ -199,10 +199,10 @@ def add_configuration_and_page_mistakes(docs):
         ("\n  - PMQA 4.0:\n", '\n  - "PMQA\\a 4.0":\n'),
     ]:
         edit(config, old, new)
-    for relative in ("about.md", "news/index.md", "pmqa/snippets/scoring-rules.md"):
+    for relative in (f"about.{DEFAULT}.md", f"news/index.{DEFAULT}.md", f"pmqa/snippets/scoring-rules.{DEFAULT}.md"):
         (docs / relative).write_bytes((docs / relative).read_text(encoding="utf-8").encode("cp874", "replace"))
-    edit(docs / "privacy.md", "---\n", "---\ntitle: Twice\n")
-    edit(docs / "accessibility.md", "---\n", "---\n" + BOMB)
+    edit(docs / f"privacy.{DEFAULT}.md", "---\n", "---\ntitle: Twice\n")
+    edit(docs / f"accessibility.{DEFAULT}.md", "---\n", "---\n" + BOMB)
     edit(docs / LANGUAGES.file_name("site-map", OTHER), "---\n", "---\nx: [" + ", ".join(["word"] * 1_000_000) + "]\n")
     edit(docs / LANGUAGES.file_name("contact", OTHER), "---\n", "---\npage_type: site-map\n")
     write(docs, "assets/x.html", "<script>alert(1)</script>\n")
@@ -232,7 +232,7 @@ def test_each_configuration_and_page_mistake_is_one_line_naming_file_and_field(c
 # Scheduled and draft posts, and a post saved with a BOM
 # -----------------------------------------------------------------------------
 
-HELD_LINE = "INFO    -  News: held back 2 post(s), not built: docs/news/2019/drafty.md (draft), docs/news/2026/later.md (scheduled for 2026-12-01)"
+HELD_LINE = f"INFO    -  News: held back 2 post(s), not built: docs/news/2019/drafty.{DEFAULT}.md (draft), docs/news/2026/later.{DEFAULT}.md (scheduled for 2026-12-01)"
 HELD_PAGES = [LANGUAGES.path(page, lang) for page in ("news/2026/later/", "news/2019/drafty/") for lang in LANGUAGES.codes]
 
 
@@ -288,7 +288,7 @@ def test_a_scheduled_post_is_published_by_a_build_on_its_date(on_the_day_site):
     assert "news/2026/later/" in (site.root / "sitemap.xml").read_text(encoding="utf-8")
     assert "Scheduled post" in (site.root / LANGUAGES.path("news/rss.xml", OTHER)).read_text(encoding="utf-8")
     assert not site.file_for("news/2019/drafty/")
-    assert "INFO    -  News: held back 1 post(s), not built: docs/news/2019/drafty.md (draft)" in result.stderr.splitlines()
+    assert f"INFO    -  News: held back 1 post(s), not built: docs/news/2019/drafty.{DEFAULT}.md (draft)" in result.stderr.splitlines()
 
 
 def test_a_post_saved_with_a_utf8_bom_builds_without_a_trace_of_it(held_site):

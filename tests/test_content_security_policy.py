@@ -4,6 +4,7 @@ the nginx header, whatever the content; a script that content brings stops the b
 import re
 
 from conftest import build_site
+from site_files import DEFAULT
 from officesite.security.csp import (
     TEMPLATE_SCRIPTS,
     body_script_problem,
@@ -17,7 +18,8 @@ META_POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="(
 
 def header_policy(site) -> str:
     header = (site.root / ".nginx" / "content-security-policy.conf").read_text(encoding="utf-8")
-    return re.search(r'add_header Content-Security-Policy "([^"]*)" always;', header).group(1)
+    assert "add_header Content-Security-Policy $reo13_csp always;" in header
+    return re.search(r'set \$reo13_csp "([^"]*)";', header).group(1)
 
 
 def test_the_header_is_every_pages_meta_policy_plus_frame_ancestors(site):
@@ -58,11 +60,11 @@ def test_policy_text_puts_hashes_in_script_src_and_keeps_frame_ancestors_for_the
 
 
 def test_a_script_in_a_markdown_body_stops_the_build_naming_the_file(project_copy):
-    page = project_copy / "docs" / "about.md"
+    page = project_copy / "docs" / f"about.{DEFAULT}.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n", encoding="utf-8")
     result = build_site(project_copy, project_copy / "out")
     assert result.returncode != 0 and "Traceback" not in result.stderr
-    assert "docs/about.md: body: expected no <script> (scripts come from the templates), got <script>alert(1)</script>" in result.stderr
+    assert f"docs/about.{DEFAULT}.md: body: expected no <script> (scripts come from the templates), got <script>alert(1)</script>" in result.stderr
 
 
 def test_an_inline_script_no_template_lists_stops_the_build_naming_the_page(project_copy):
@@ -70,7 +72,7 @@ def test_an_inline_script_no_template_lists_stops_the_build_naming_the_page(proj
     template.write_text(template.read_text(encoding="utf-8").replace("{{ super() }}", "{{ super() }}<script>var stray = 1</script>", 1), encoding="utf-8")
     result = build_site(project_copy, project_copy / "out")
     assert result.returncode != 0 and "Traceback" not in result.stderr
-    assert "docs/index.md (/): inline script: expected only the scripts of the templates in TEMPLATE_SCRIPTS" in result.stderr
+    assert f"docs/index.{DEFAULT}.md (/): inline script: expected only the scripts of the templates in TEMPLATE_SCRIPTS" in result.stderr
     assert "got <script>var stray = 1</script>" in result.stderr
 
 

@@ -78,8 +78,8 @@ def test_a_wrong_guidance_field_is_named(criteria_dir, change, expected):
 def test_guidance_in_one_language_only_is_named_in_the_other(criteria_dir):
     add_guidance(criteria_dir, DEFAULT)
     assert problems_of(criteria_dir) == [
-        f"docs/pmqa/{LANGUAGES.file_name('category-1', OTHER)}: pmqa.items[0].guidance: expected a value as in docs/pmqa/category-1.md, got none",
-        f"docs/pmqa/{LANGUAGES.file_name('category-1', OTHER)}: pmqa.items[0].evidence: expected a value as in docs/pmqa/category-1.md, got none",
+        f"docs/pmqa/{LANGUAGES.file_name('category-1', OTHER)}: pmqa.items[0].guidance: expected a value as in docs/pmqa/category-1.{DEFAULT}.md, got none",
+        f"docs/pmqa/{LANGUAGES.file_name('category-1', OTHER)}: pmqa.items[0].evidence: expected a value as in docs/pmqa/category-1.{DEFAULT}.md, got none",
     ]
 
 
@@ -88,18 +88,18 @@ def test_languages_must_agree_on_the_levels_and_the_number_of_examples(criteria_
     add_guidance(criteria_dir, OTHER, levels=("basic",), evidence=1)
     problems = problems_of(criteria_dir)
     assert len(problems) == 2, problems
-    assert problems[0].endswith("pmqa.items[0].guidance: expected the keys advance, basic as in docs/pmqa/category-1.md, got the keys basic")
-    assert problems[1].endswith("pmqa.items[0].evidence: expected 2 entries as in docs/pmqa/category-1.md, got 1 entry")
+    assert problems[0].endswith(f"pmqa.items[0].guidance: expected the keys advance, basic as in docs/pmqa/category-1.{DEFAULT}.md, got the keys basic")
+    assert problems[1].endswith(f"pmqa.items[0].evidence: expected 2 entries as in docs/pmqa/category-1.{DEFAULT}.md, got 1 entry")
 
 
 def test_guidance_that_is_not_a_mapping_or_holds_a_control_character_is_named(criteria_dir):
-    page = criteria_dir / "category-2.md"
+    page = criteria_dir / f"category-2.{DEFAULT}.md"
     text = page.read_text(encoding="utf-8")
     text = text.replace('      title: "การกำหนดเป้าหมาย', '      guidance: "just text"\n      evidence: ["ok\\u0007"]\n      title: "การกำหนดเป้าหมาย', 1)
     page.write_text(text, encoding="utf-8")
     problems = problems_of(criteria_dir)
-    assert "docs/pmqa/category-2.md: pmqa.items[1].guidance: expected what each level looks like, e.g. {basic: …, advance: …}, got text" in problems
-    assert any(p.startswith("docs/pmqa/category-2.md: pmqa.items[1].evidence[0]: expected text without control characters, got U+0007") for p in problems)
+    assert f"docs/pmqa/category-2.{DEFAULT}.md: pmqa.items[1].guidance: expected what each level looks like, e.g. {{basic: …, advance: …}}, got text" in problems
+    assert any(p.startswith(f"docs/pmqa/category-2.{DEFAULT}.md: pmqa.items[1].evidence[0]: expected text without control characters, got U+0007") for p in problems)
 
 
 # One copy of the project, built once: guidance on item 1.1, and an item 1.5 added to category 1.

@@ -40,13 +40,13 @@ def test_the_real_metadata_is_valid():
 
 
 def test_a_missing_required_field_is_named(criteria_dir):
-    edit(criteria_dir / "category-2.md", '  title: "การวางแผนเชิงยุทธศาสตร์"\n', "")
-    assert problems_of(criteria_dir) == ["docs/pmqa/category-2.md: pmqa.title: expected text, got nothing"]
+    edit(criteria_dir / f"category-2.{DEFAULT}.md", '  title: "การวางแผนเชิงยุทธศาสตร์"\n', "")
+    assert problems_of(criteria_dir) == [f"docs/pmqa/category-2.{DEFAULT}.md: pmqa.title: expected text, got nothing"]
 
 
 def test_an_unquoted_item_id_is_a_type_error_with_a_hint(criteria_dir):
-    edit(criteria_dir / "category-1.md", 'id: "1.2"', "id: 1.2")
-    assert problems_of(criteria_dir) == ['docs/pmqa/category-1.md: pmqa.items[1].id: expected text such as "1.1" (quote it in YAML), got 1.2']
+    edit(criteria_dir / f"category-1.{DEFAULT}.md", 'id: "1.2"', "id: 1.2")
+    assert problems_of(criteria_dir) == [f'docs/pmqa/category-1.{DEFAULT}.md: pmqa.items[1].id: expected text such as "1.1" (quote it in YAML), got 1.2']
 
 
 def test_a_category_missing_in_one_language(criteria_dir):
@@ -56,18 +56,18 @@ def test_a_category_missing_in_one_language(criteria_dir):
 
 def test_a_category_number_that_disagrees_with_its_file_name_is_one_line(criteria_dir):
     # a category defined twice: category-2.md holds category 1 (one line, not one per item id)
-    shutil.copy(criteria_dir / "category-1.md", criteria_dir / "category-2.md")
-    assert problems_of(criteria_dir) == ["docs/pmqa/category-2.md: pmqa.category: expected 2, the number in the file name category-2.md, got 1"]
+    shutil.copy(criteria_dir / f"category-1.{DEFAULT}.md", criteria_dir / f"category-2.{DEFAULT}.md")
+    assert problems_of(criteria_dir) == [f"docs/pmqa/category-2.{DEFAULT}.md: pmqa.category: expected 2, the number in the file name category-2.{DEFAULT}.md, got 1"]
 
 
 def test_an_item_id_must_belong_to_its_category(criteria_dir):
-    edit(criteria_dir / "category-3.md", 'id: "3.2"', 'id: "4.2"')
-    assert problems_of(criteria_dir)[0] == 'docs/pmqa/category-3.md: pmqa.items[1].id: expected an item of category 3 ("3.2"), got "4.2"'
+    edit(criteria_dir / f"category-3.{DEFAULT}.md", 'id: "3.2"', 'id: "4.2"')
+    assert problems_of(criteria_dir)[0] == f'docs/pmqa/category-3.{DEFAULT}.md: pmqa.items[1].id: expected an item of category 3 ("3.2"), got "4.2"'
 
 
 def test_item_ids_are_unique(criteria_dir):
-    edit(criteria_dir / "category-3.md", 'id: "3.3"', 'id: "3.2"')
-    assert problems_of(criteria_dir)[0] == 'docs/pmqa/category-3.md: pmqa.items[2].id: expected "3.3", got "3.2", already the id of pmqa.items[1]'
+    edit(criteria_dir / f"category-3.{DEFAULT}.md", 'id: "3.3"', 'id: "3.2"')
+    assert problems_of(criteria_dir)[0] == f'docs/pmqa/category-3.{DEFAULT}.md: pmqa.items[2].id: expected "3.3", got "3.2", already the id of pmqa.items[1]'
 
 
 def test_item_ids_are_in_order(criteria_dir):
@@ -82,31 +82,31 @@ def test_level_points_strictly_increase(criteria_dir):
 
 @pytest.mark.parametrize("weight", ["0", "-1", '"heavy"', "true"])
 def test_weights_are_positive_numbers(criteria_dir, weight):
-    edit(criteria_dir / "category-5.md", "  category: 5\n", f"  category: 5\n  weight: {weight}\n")
+    edit(criteria_dir / f"category-5.{DEFAULT}.md", "  category: 5\n", f"  category: 5\n  weight: {weight}\n")
     problems = problems_of(criteria_dir)
-    assert problems[0].startswith("docs/pmqa/category-5.md: pmqa.weight: expected a positive number, got")
+    assert problems[0].startswith(f"docs/pmqa/category-5.{DEFAULT}.md: pmqa.weight: expected a positive number, got")
 
 
 def test_thai_and_english_agree_on_ids(criteria_dir):
     edit(criteria_dir / f"category-6.{OTHER}.md", '    - id: "6.4"\n      title: "Focusing on effectiveness across the organisation and on the impact on the national strategy and results"\n', "")
     assert problems_of(criteria_dir) == [
-        f"docs/pmqa/category-6.{OTHER}.md: pmqa.items: expected the ids of docs/pmqa/category-6.md (6.1, 6.2, 6.3, 6.4), got 6.1, 6.2, 6.3"
+        f"docs/pmqa/category-6.{OTHER}.md: pmqa.items: expected the ids of docs/pmqa/category-6.{DEFAULT}.md (6.1, 6.2, 6.3, 6.4), got 6.1, 6.2, 6.3"
     ]
 
 
 def test_thai_and_english_agree_on_weights(criteria_dir):
-    edit(criteria_dir / "category-7.md", "  category: 7\n", "  category: 7\n  weight: 2\n")
-    assert problems_of(criteria_dir) == [f"docs/pmqa/category-7.{OTHER}.md: pmqa.weight: expected 2 as in docs/pmqa/category-7.md, got 1"]
+    edit(criteria_dir / f"category-7.{DEFAULT}.md", "  category: 7\n", "  category: 7\n  weight: 2\n")
+    assert problems_of(criteria_dir) == [f"docs/pmqa/category-7.{OTHER}.md: pmqa.weight: expected 2 as in docs/pmqa/category-7.{DEFAULT}.md, got 1"]
 
 
 def test_unknown_fields_are_reported(criteria_dir):
-    edit(criteria_dir / "category-1.md", "  category: 1\n", "  category: 1\n  wieght: 2\n")
-    assert problems_of(criteria_dir) == ["docs/pmqa/category-1.md: pmqa.wieght: expected one of category, title, weight, items, got an unknown field"]
+    edit(criteria_dir / f"category-1.{DEFAULT}.md", "  category: 1\n", "  category: 1\n  wieght: 2\n")
+    assert problems_of(criteria_dir) == [f"docs/pmqa/category-1.{DEFAULT}.md: pmqa.wieght: expected one of category, title, weight, items, got an unknown field"]
 
 
 def test_invalid_yaml_is_reported_not_raised(criteria_dir):
-    edit(criteria_dir / "category-1.md", "  category: 1\n", "  category: [1\n")
-    assert problems_of(criteria_dir)[0].startswith("docs/pmqa/category-1.md: front matter: expected valid YAML, got")
+    edit(criteria_dir / f"category-1.{DEFAULT}.md", "  category: 1\n", "  category: [1\n")
+    assert problems_of(criteria_dir)[0].startswith(f"docs/pmqa/category-1.{DEFAULT}.md: front matter: expected valid YAML, got")
 
 
 def test_all_problems_are_reported_together(criteria_dir):
@@ -123,18 +123,18 @@ def test_all_problems_are_reported_together(criteria_dir):
 
 
 def test_an_infinite_weight_is_named(criteria_dir):
-    edit(criteria_dir / "category-5.md", "  category: 5\n", "  category: 5\n  weight: .inf\n")
-    assert problems_of(criteria_dir) == ["docs/pmqa/category-5.md: pmqa.weight: expected a positive number of at most 100, got .inf"]
+    edit(criteria_dir / f"category-5.{DEFAULT}.md", "  category: 5\n", "  category: 5\n  weight: .inf\n")
+    assert problems_of(criteria_dir) == [f"docs/pmqa/category-5.{DEFAULT}.md: pmqa.weight: expected a positive number of at most 100, got .inf"]
 
 
 def test_a_nan_weight_blames_its_own_file(criteria_dir):
-    edit(criteria_dir / "category-7.md", "  category: 7\n", "  category: 7\n  weight: .nan\n")
-    assert problems_of(criteria_dir) == ["docs/pmqa/category-7.md: pmqa.weight: expected a positive number, got .nan"]
+    edit(criteria_dir / f"category-7.{DEFAULT}.md", "  category: 7\n", "  category: 7\n  weight: .nan\n")
+    assert problems_of(criteria_dir) == [f"docs/pmqa/category-7.{DEFAULT}.md: pmqa.weight: expected a positive number, got .nan"]
 
 
 def test_an_absurd_weight_is_named(criteria_dir):
-    edit(criteria_dir / "category-5.md", "  category: 5\n", "  category: 5\n  weight: 1000\n")
-    assert problems_of(criteria_dir) == ["docs/pmqa/category-5.md: pmqa.weight: expected a positive number of at most 100, got 1000"]
+    edit(criteria_dir / f"category-5.{DEFAULT}.md", "  category: 5\n", "  category: 5\n  weight: 1000\n")
+    assert problems_of(criteria_dir) == [f"docs/pmqa/category-5.{DEFAULT}.md: pmqa.weight: expected a positive number of at most 100, got 1000"]
 
 
 def test_infinite_points_are_named(criteria_dir):
@@ -153,29 +153,29 @@ def test_infinite_display_decimals_are_named(criteria_dir):
 
 
 def test_an_empty_item_list_says_empty(criteria_dir):
-    text = (criteria_dir / "category-4.md").read_text(encoding="utf-8")
+    text = (criteria_dir / f"category-4.{DEFAULT}.md").read_text(encoding="utf-8")
     items = text[text.index("  items:\n") : text.index("---", 4)]
-    edit(criteria_dir / "category-4.md", items, "  items: []\n")
-    assert problems_of(criteria_dir) == ['docs/pmqa/category-4.md: pmqa.items: expected a list of items, e.g. [{id: "1.1", title: …}], got an empty list']
+    edit(criteria_dir / f"category-4.{DEFAULT}.md", items, "  items: []\n")
+    assert problems_of(criteria_dir) == [f'docs/pmqa/category-4.{DEFAULT}.md: pmqa.items: expected a list of items, e.g. [{{id: "1.1", title: …}}], got an empty list']
 
 
 def test_an_empty_title_says_empty(criteria_dir):
-    edit(criteria_dir / "category-2.md", '  title: "การวางแผนเชิงยุทธศาสตร์"\n', "  title: ''\n")
-    assert problems_of(criteria_dir) == ["docs/pmqa/category-2.md: pmqa.title: expected text, got an empty text"]
+    edit(criteria_dir / f"category-2.{DEFAULT}.md", '  title: "การวางแผนเชิงยุทธศาสตร์"\n', "  title: ''\n")
+    assert problems_of(criteria_dir) == [f"docs/pmqa/category-2.{DEFAULT}.md: pmqa.title: expected text, got an empty text"]
 
 
 def test_a_category_number_swapped_with_another_file_is_one_line_each(criteria_dir):
-    edit(criteria_dir / "category-3.md", "  category: 3\n", "  category: 4\n")
-    edit(criteria_dir / "category-4.md", "  category: 4\n", "  category: 3\n")
+    edit(criteria_dir / f"category-3.{DEFAULT}.md", "  category: 3\n", "  category: 4\n")
+    edit(criteria_dir / f"category-4.{DEFAULT}.md", "  category: 4\n", "  category: 3\n")
     assert problems_of(criteria_dir) == [
-        "docs/pmqa/category-3.md: pmqa.category: expected 3, the number in the file name category-3.md, got 4",
-        "docs/pmqa/category-4.md: pmqa.category: expected 4, the number in the file name category-4.md, got 3",
+        f"docs/pmqa/category-3.{DEFAULT}.md: pmqa.category: expected 3, the number in the file name category-3.{DEFAULT}.md, got 4",
+        f"docs/pmqa/category-4.{DEFAULT}.md: pmqa.category: expected 4, the number in the file name category-4.{DEFAULT}.md, got 3",
     ]
 
 
 def test_a_file_name_without_a_category_number_is_named(criteria_dir):
-    shutil.copy(criteria_dir / "category-1.md", criteria_dir / "category-8.md")
-    assert problems_of(criteria_dir) == ["docs/pmqa/category-8.md: file name: expected category-N.md or category-N.<en>.md with N from 1 to 7, got category-8.md"]
+    shutil.copy(criteria_dir / f"category-1.{DEFAULT}.md", criteria_dir / f"category-8.{DEFAULT}.md")
+    assert problems_of(criteria_dir) == [f"docs/pmqa/category-8.{DEFAULT}.md: file name: expected category-N.<{'|'.join(LANGUAGES.codes)}>.md with N from 1 to 7, got category-8.{DEFAULT}.md"]
 
 
 @pytest.mark.parametrize("escape, code", [(r"\x0b", "U+000B"), (r"\x01", "U+0001"), (r"\0", "U+0000"), (r"\uFFFE", "U+FFFE")])
@@ -191,16 +191,16 @@ def test_a_level_name_with_a_control_character_is_named(criteria_dir):
 
 
 def test_a_criteria_page_saved_in_windows_874_is_named(criteria_dir):
-    path = criteria_dir / "category-2.md"
+    path = criteria_dir / f"category-2.{DEFAULT}.md"
     path.write_bytes(path.read_text(encoding="utf-8").encode("cp874"))
     assert problems_of(criteria_dir) == [
-        "docs/pmqa/category-2.md: encoding: expected UTF-8, got Windows-874 (TIS-620) Thai text: save the file again as UTF-8 "
+        f"docs/pmqa/category-2.{DEFAULT}.md: encoding: expected UTF-8, got Windows-874 (TIS-620) Thai text: save the file again as UTF-8 "
         "(Notepad: Save As, Encoding UTF-8; or iconv -f CP874 -t UTF-8)"
     ]
 
 
 def test_a_criteria_page_with_a_utf8_bom_is_read(criteria_dir):
-    path = criteria_dir / "category-2.md"
+    path = criteria_dir / f"category-2.{DEFAULT}.md"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     assert load_criteria(criteria_dir, LANGUAGES).categories[DEFAULT][2].title == "การวางแผนเชิงยุทธศาสตร์"
 
@@ -214,12 +214,12 @@ def test_a_field_given_twice_in_the_levels_file_is_named(criteria_dir):
 def test_an_alias_bomb_in_the_items_is_refused_in_well_under_a_second(criteria_dir):
     levels = "".join(f"x{n}: &x{n} [{', '.join([f'*x{n - 1}'] * 9)}]\n" for n in range(1, 9))
     bomb = f"x0: &x0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n{levels}"
-    edit(criteria_dir / "category-6.md", "---\n", "---\n" + bomb)
-    edit(criteria_dir / "category-6.md", "  items:\n", "  items: *x8\n  old_items:\n")
+    edit(criteria_dir / f"category-6.{DEFAULT}.md", "---\n", "---\n" + bomb)
+    edit(criteria_dir / f"category-6.{DEFAULT}.md", "  items:\n", "  items: *x8\n  old_items:\n")
     start = time.perf_counter()
     problems = problems_of(criteria_dir)
     assert time.perf_counter() - start < 0.5
-    assert problems == ["docs/pmqa/category-6.md: x1[0]: expected a value written out, got a YAML alias (*name) of the value on line 2: write it out, aliases are not accepted"]
+    assert problems == [f"docs/pmqa/category-6.{DEFAULT}.md: x1[0]: expected a value written out, got a YAML alias (*name) of the value on line 2: write it out, aliases are not accepted"]
 
 
 def test_a_folder_named_like_a_criteria_page_is_named(criteria_dir):
@@ -229,8 +229,8 @@ def test_a_folder_named_like_a_criteria_page_is_named(criteria_dir):
 
 
 def test_a_weight_too_small_to_mean_anything_is_named(criteria_dir):
-    edit(criteria_dir / "category-5.md", "  category: 5\n", "  category: 5\n  weight: 1.0e-320\n")
-    assert problems_of(criteria_dir) == ["docs/pmqa/category-5.md: pmqa.weight: expected a positive number of at least 0.01, got 1e-320"]
+    edit(criteria_dir / f"category-5.{DEFAULT}.md", "  category: 5\n", "  category: 5\n  weight: 1.0e-320\n")
+    assert problems_of(criteria_dir) == [f"docs/pmqa/category-5.{DEFAULT}.md: pmqa.weight: expected a positive number of at least 0.01, got 1e-320"]
 
 
 @pytest.mark.parametrize("digits", [400, 5000])
@@ -242,7 +242,7 @@ def test_points_of_absurd_length_are_one_line_not_a_crash(criteria_dir, digits):
 
 
 def test_a_weight_of_absurd_length_is_one_line_not_a_crash(criteria_dir):
-    edit(criteria_dir / "category-5.md", "  category: 5\n", f"  category: 5\n  weight: {'9' * 400}\n")
+    edit(criteria_dir / f"category-5.{DEFAULT}.md", "  category: 5\n", f"  category: 5\n  weight: {'9' * 400}\n")
     assert problems_of(criteria_dir) == [
-        "docs/pmqa/category-5.md: pmqa.weight: expected a number of at most 30 characters (quote it if it is text), got one of 400 characters"
+        f"docs/pmqa/category-5.{DEFAULT}.md: pmqa.weight: expected a number of at most 30 characters (quote it if it is text), got one of 400 characters"
     ]

@@ -4,7 +4,7 @@ import json
 
 from conftest import ROOT, build_site
 from officesite.criteria.metadata import load_criteria
-from site_files import LANGUAGES, OTHER, shown_text
+from site_files import DEFAULT, LANGUAGES, OTHER, shown_text
 
 CRITERIA = load_criteria(ROOT / "docs" / "pmqa", LANGUAGES)
 
@@ -66,10 +66,10 @@ def test_bad_metadata_stops_the_build_with_one_line_per_problem(project_copy, tm
 
 
 def test_an_unknown_marker_stops_the_build(project_copy, tmp_path):
-    page = project_copy / "docs" / "pmqa" / "index.md"
+    page = project_copy / "docs" / "pmqa" / f"index.{DEFAULT}.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n<!-- pmqa:chart -->\n", encoding="utf-8")
     result = build_site(project_copy, tmp_path / "out")
     assert result.returncode != 0
     known = "<!-- pmqa:heading -->, <!-- pmqa:items -->, <!-- pmqa:levels -->, <!-- pmqa:categories -->, <!-- pmqa:weights -->"
-    assert f"docs/pmqa/index.md: body: expected one of the markers {known}, got <!-- pmqa:chart -->" in result.stderr
+    assert f"docs/pmqa/index.{DEFAULT}.md: body: expected one of the markers {known}, got <!-- pmqa:chart -->" in result.stderr
     assert "Traceback" not in result.stderr

@@ -23,13 +23,13 @@ def test_the_project_configuration_builds_its_default_language_first():
 
 
 def test_file_names_tell_the_language_and_the_page(three):
-    assert three.of_file("about.md") == ("fr", "about")
+    assert three.of_file("about.fr.md") == ("fr", "about")  # every language's file names it
+    assert three.of_file("about.md") == ("fr", "about")  # a page as nav and links name it
     assert three.of_file("about.zh.md") == ("zh", "about")
     assert three.of_file("about.ja.md") is None  # not a built language
-    assert three.of_file("about.fr.md") is None  # the default language has no suffix
     assert three.of_file("a.b.de.md") is None
     assert three.of_file("about.yml") is None
-    assert [three.file_name("about", lang) for lang in three.codes] == ["about.md", "about.de.md", "about.zh.md"]
+    assert [three.file_name("about", lang) for lang in three.codes] == ["about.fr.md", "about.de.md", "about.zh.md"]
 
 
 def test_files_under_docs_and_their_twins(three):
@@ -37,7 +37,7 @@ def test_files_under_docs_and_their_twins(three):
     assert three.of_src("index.md") == ("fr", "index")
     assert three.of_src("news/categories.yml") is None
     assert three.src_uri("news/2018/x", "de") == "news/2018/x.de.md"
-    assert three.src_uri("index", "fr") == "index.md"
+    assert three.src_uri("index", "fr") == "index.fr.md"
 
 
 def test_paths_and_absolute_urls_follow_the_language(three):

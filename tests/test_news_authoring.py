@@ -72,16 +72,16 @@ def test_scaffold_with_a_bad_photo_or_description_writes_nothing_and_says_why_in
 
 def test_scaffold_refuses_to_overwrite(project_copy):
     assert run_scaffold(project_copy / "docs", *ARGS).returncode == 0
-    thai = project_copy / "docs" / "news" / "2026" / "clean-river-day.md"
+    thai = project_copy / "docs" / "news" / "2026" / f"clean-river-day.{DEFAULT}.md"
     thai.write_text("edited", encoding="utf-8")
     again = run_scaffold(project_copy / "docs", *ARGS)
-    assert again.returncode != 0 and "docs/news/2026/clean-river-day.md has (never overwritten)" in again.stderr
+    assert again.returncode != 0 and f"docs/news/2026/clean-river-day.{DEFAULT}.md has (never overwritten)" in again.stderr
     assert thai.read_text(encoding="utf-8") == "edited"
 
 
 def test_scaffold_refuses_a_slug_used_in_another_year(project_copy):
     result = run_scaffold(project_copy / "docs", "--date", "2026-02-01", "--slug", "pmqa-workshop", "--title-th", "ก", "--title-en", "A")
-    assert result.returncode != 0 and "docs/news/2018/pmqa-workshop.md" in result.stderr
+    assert result.returncode != 0 and f"docs/news/2018/pmqa-workshop.{DEFAULT}.md" in result.stderr
 
 
 def test_scaffold_rejects_a_bad_date_or_slug(project_copy):
@@ -97,13 +97,13 @@ def test_bad_posts_stop_the_build_with_one_line_per_problem(project_copy, tmp_pa
     folder.mkdir()
     (folder / "no-title.md").write_text("---\ndate: 2019-05-01\ndescription: D\n---\n", encoding="utf-8")
     (folder / "bad-date.md").write_text("---\ntitle: T\ndate: 2019-13-01\ndescription: D\n---\n", encoding="utf-8")
-    (folder / "pmqa-workshop.md").write_text("---\ntitle: T\ndate: 2019-05-01\ndescription: D\n---\n", encoding="utf-8")
+    (folder / f"pmqa-workshop.{DEFAULT}.md").write_text("---\ntitle: T\ndate: 2019-05-01\ndescription: D\n---\n", encoding="utf-8")
     result = build_site(project_copy, tmp_path / "out")
     assert result.returncode != 0
     for line in (
         "docs/news/2019/no-title.md: title: expected text, got nothing",
         "docs/news/2019/bad-date.md: date: expected a date such as 2018-07-18, got '2019-13-01'",
-        'docs/news/2019/pmqa-workshop.md: slug: expected a slug no other post has, got "pmqa-workshop", which docs/news/2018/pmqa-workshop.md has',
+        f'docs/news/2019/pmqa-workshop.{DEFAULT}.md: slug: expected a slug no other post has, got "pmqa-workshop", which docs/news/2018/pmqa-workshop.{DEFAULT}.md has',
     ):
         assert result.stderr.count(line) == 1, result.stderr
     assert "Traceback" not in result.stderr
@@ -154,13 +154,13 @@ def test_scaffold_refuses_an_empty_title(project_copy):
 
 def test_scaffold_refuses_a_slug_used_in_another_year_with_the_builds_own_line(project_copy):
     result = run_scaffold(project_copy / "docs", "--date", "2026-02-01", "--slug", "pmqa-workshop", "--title-th", "ก", "--title-en", "A")
-    assert refusal(result) == 'new_news: not written: docs/news/2026/pmqa-workshop.md: slug: expected a slug no other post has, got "pmqa-workshop", which docs/news/2018/pmqa-workshop.md has'
+    assert refusal(result) == f'new_news: not written: docs/news/2026/pmqa-workshop.{DEFAULT}.md: slug: expected a slug no other post has, got "pmqa-workshop", which docs/news/2018/pmqa-workshop.{DEFAULT}.md has'
 
 
 def test_scaffold_refuses_an_existing_post_with_one_line(project_copy):
     assert run_scaffold(project_copy / "docs", *ARGS).returncode == 0
     assert refusal(run_scaffold(project_copy / "docs", *ARGS)) == (
-        'new_news: not written: --slug: expected a slug no post has, got "clean-river-day", which docs/news/2026/clean-river-day.md has (never overwritten)'
+        f'new_news: not written: --slug: expected a slug no post has, got "clean-river-day", which docs/news/2026/clean-river-day.{DEFAULT}.md has (never overwritten)'
     )
 
 
@@ -175,11 +175,11 @@ def test_scaffold_leaves_other_posts_problems_to_the_build(project_copy):
 def test_scaffold_writes_a_draft_that_the_build_holds_back(project_copy, tmp_path):
     result = run_scaffold(project_copy / "docs", *ARGS, "--draft")
     assert result.returncode == 0, result.stderr
-    thai = project_copy / "docs" / "news" / "2026" / "clean-river-day.md"
+    thai = project_copy / "docs" / "news" / "2026" / f"clean-river-day.{DEFAULT}.md"
     assert "\ndraft: true\n" in thai.read_text(encoding="utf-8")
     built = build_site(project_copy, tmp_path / "out")
     assert built.returncode == 0, built.stderr
-    assert "News: held back 1 post(s), not built: docs/news/2026/clean-river-day.md (draft)" in built.stderr
+    assert f"News: held back 1 post(s), not built: docs/news/2026/clean-river-day.{DEFAULT}.md (draft)" in built.stderr
     assert not any((tmp_path / "out" / LANGUAGES.path("news/2026", lang)).exists() for lang in LANGUAGES.codes)
 
 

@@ -17,7 +17,7 @@ from PIL import Image
 from conftest import build_site, copy_project
 from officesite.photos.settings import OPEN_GRAPH_SIZE
 from photo_samples import PRIVATE_TRACES, mark_top_left, natural_photo, phone_jpeg
-from site_files import LANGUAGES, BuiltSite
+from site_files import DEFAULT, LANGUAGES, BuiltSite
 
 pytestmark = pytest.mark.build
 
@@ -229,12 +229,12 @@ def refused(tmp_path_factory):
 
 
 REFUSALS = [
-    f"docs/news/2026/{BAD}.md: gallery[0].src: tiny.jpg: expected a picture at least 480 pixels wide, got 300×200 (use the original photo, not a small copy)",
-    f"docs/news/2026/{BAD}.md: gallery[1].src: cut.jpg: expected a complete JPEG file, got a damaged or cut-off one (",
-    f"docs/news/2026/{BAD}.md: gallery[2].src: notes.jpg: expected a JPEG, PNG or WebP photo, got a text file",
-    f"docs/news/2026/{BAD}.md: gallery[3].src: IMG_0002.HEIC: expected a JPEG, PNG or WebP photo, got a HEIC/HEIF photo, which Pillow cannot read here (re-save it as JPEG; on an iPhone: Settings › Camera › Formats › Most Compatible)",
-    f"docs/news/2026/{BAD}.md: gallery[4].src: huge.jpg: expected a file of at most 30 MB, got 31 MB (export the photo smaller, or at a lower quality)",
-    "docs/news/2026/renamed-post/: folder: expected the photo folder of a post docs/news/2026/renamed-post.md, got no post of that name (name the folder after its post's file)",
+    f"docs/news/2026/{BAD}.{DEFAULT}.md: gallery[0].src: tiny.jpg: expected a picture at least 480 pixels wide, got 300×200 (use the original photo, not a small copy)",
+    f"docs/news/2026/{BAD}.{DEFAULT}.md: gallery[1].src: cut.jpg: expected a complete JPEG file, got a damaged or cut-off one (",
+    f"docs/news/2026/{BAD}.{DEFAULT}.md: gallery[2].src: notes.jpg: expected a JPEG, PNG or WebP photo, got a text file",
+    f"docs/news/2026/{BAD}.{DEFAULT}.md: gallery[3].src: IMG_0002.HEIC: expected a JPEG, PNG or WebP photo, got a HEIC/HEIF photo, which Pillow cannot read here (re-save it as JPEG; on an iPhone: Settings › Camera › Formats › Most Compatible)",
+    f"docs/news/2026/{BAD}.{DEFAULT}.md: gallery[4].src: huge.jpg: expected a file of at most 30 MB, got 31 MB (export the photo smaller, or at a lower quality)",
+    "docs/news/2026/renamed-post/: folder: expected the photo folder of a post whose slug is renamed-post, got no post of that name (name the folder after its post's slug)",
 ]
 
 

@@ -68,7 +68,7 @@ def test_an_empty_title_is_named_empty(news_dir):
 
 def test_a_slug_used_twice_is_named(news_dir):
     write_post(news_dir, 2019, "pmqa-workshop.md")
-    assert problems_of(news_dir) == ['docs/news/2019/pmqa-workshop.md: slug: expected a slug no other post has, got "pmqa-workshop", which docs/news/2018/pmqa-workshop.md has']
+    assert problems_of(news_dir) == [f'docs/news/2019/pmqa-workshop.md: slug: expected a slug no other post has, got "pmqa-workshop", which docs/news/2018/{LANGUAGES.file_name("pmqa-workshop", DEFAULT)} has']
 
 
 def test_a_non_ascii_slug_is_named(news_dir):
@@ -179,7 +179,7 @@ def test_a_post_directly_in_news_is_named(news_dir):
 
 
 def test_the_listing_pages_and_their_translations_are_not_posts(news_dir):
-    assert {path.name for path in news_dir.glob("*.md")} == {"index.md", f"index.{OTHER}.md", "archive.md", f"archive.{OTHER}.md"}
+    assert {path.name for path in news_dir.glob("*.md")} == {LANGUAGES.file_name(name, lang) for name in ("index", "archive") for lang in (DEFAULT, OTHER)}
     load_news(news_dir, LANGUAGES)  # no problem
 
 
@@ -196,7 +196,7 @@ def test_a_post_in_a_folder_inside_a_year_is_named(news_dir):
 
 def test_an_english_file_without_its_thai_file_is_named(news_dir):
     write_file(news_dir, f"2019/english-only.{OTHER}.md", post())
-    assert problems_of(news_dir) == [f"docs/news/2019/english-only.{OTHER}.md: file: expected the Thai post docs/news/2019/english-only.md beside it, got none"]
+    assert problems_of(news_dir) == [f"docs/news/2019/english-only.{OTHER}.md: file: expected the Thai post docs/news/2019/{LANGUAGES.file_name('english-only', DEFAULT)} beside it, got none"]
 
 
 def test_the_slug_index_is_reserved(news_dir):
@@ -269,8 +269,8 @@ def test_photos_in_a_translation_are_named_they_belong_to_the_default_language_f
     photo_post(news_dir, "")
     write_file(news_dir, f"2019/{LANGUAGES.file_name('pictured', OTHER)}", post(extra=f"cover: {{src: river.jpg, alt: {alt()}}}\ngallery: []\n"))
     assert problems_of(news_dir) == [
-        f"docs/news/2019/{LANGUAGES.file_name('pictured', OTHER)}: cover: expected none (the {LANGUAGES.english_name(DEFAULT)} file docs/news/2019/pictured.md gives it to every language), got a mapping",
-        f"docs/news/2019/{LANGUAGES.file_name('pictured', OTHER)}: gallery: expected none (the {LANGUAGES.english_name(DEFAULT)} file docs/news/2019/pictured.md gives it to every language), got an empty list",
+        f"docs/news/2019/{LANGUAGES.file_name('pictured', OTHER)}: cover: expected none (the {LANGUAGES.english_name(DEFAULT)} file docs/news/2019/{LANGUAGES.file_name('pictured', DEFAULT)} gives it to every language), got a mapping",
+        f"docs/news/2019/{LANGUAGES.file_name('pictured', OTHER)}: gallery: expected none (the {LANGUAGES.english_name(DEFAULT)} file docs/news/2019/{LANGUAGES.file_name('pictured', DEFAULT)} gives it to every language), got an empty list",
     ]
 
 
@@ -439,3 +439,12 @@ def test_an_unreadable_categories_file_is_the_only_line_its_posts_cause(news_dir
         "docs/news/categories.yml: encoding: expected UTF-8, got Windows-874 (TIS-620) Thai text: save the file again as UTF-8 "
         "(Notepad: Save As, Encoding UTF-8; or iconv -f CP874 -t UTF-8)"
     ]
+
+
+def test_a_slug_written_by_the_web_editor_must_be_the_file_name(news_dir):
+    # Decap CMS writes the slug it names the files with into every language's front matter.
+    for lang in (DEFAULT, OTHER):
+        write_file(news_dir, f"2019/{LANGUAGES.file_name('river-day', lang)}", post(extra="slug: river-day\n"))
+    load_news(news_dir, LANGUAGES)  # no problem
+    write_file(news_dir, f"2019/{LANGUAGES.file_name('renamed', DEFAULT)}", post(extra="slug: river-day\n"))
+    assert problems_of(news_dir) == [f'docs/news/2019/{LANGUAGES.file_name("renamed", DEFAULT)}: slug: expected "renamed", the file\'s name, got "river-day" (rename the file or correct the slug)']

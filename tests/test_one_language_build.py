@@ -25,5 +25,5 @@ def test_another_language_alone_is_refused_in_one_line(project_copy, tmp_path, m
     errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
     assert errors == [
         f"ERROR   -  mkdocs.yml: plugins.i18n.build_only_locale: expected {DEFAULT}, the default language "
-        f"(files without a suffix), got {OTHER}: build every language to see it"
+        f"(the one the others fall back to), got {OTHER}: build every language to see it"
     ]

@@ -31,6 +31,9 @@ OTHER_DATE_FORMS = (
 # A year above this is a Buddhist Era year (Gregorian + 543), what Thai authors write by habit.
 LAST_GREGORIAN_YEAR = 2400
 EXAMPLE_DATE = "2018-07-18"
+# A date YYYY-MM-DD with a Gregorian year (1000 to LAST_GREGORIAN_YEAR), as a regular
+# expression a browser runs too: what an editor's date field is held to before saving.
+GREGORIAN_DATE_PATTERN = r"(?:1[0-9]{3}|2[0-3][0-9]{2}|2400)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"
 
 
 # A date as text for a reader of the given language: Babel's "d MMMM y", the year in the

@@ -2,8 +2,9 @@
 
 static-i18n's configuration (the `i18n` plugin in mkdocs.yml) is the only place the site's
 languages are written down. `Languages` is built from it once per build and says which
-language is the default (built at the site root, its files without a suffix: `about.md`),
-which others there are (built under `/<code>/`, their files `about.<code>.md`), what language
+language is the default (built at the site root), which others there are (built under
+`/<code>/`), how a page's file is named in each language (`about.<code>.md`, every language
+with its code: Decap CMS's i18n `multiple_files` names them so), what language
 a source file is in and what its twin in another language is called, where each language's
 pages live, and the absolute URL of a page.
 
@@ -32,7 +33,7 @@ CALENDARS = {BUDDHIST_ERA_OFFSET: "buddhist"}
 
 @dataclass(frozen=True)
 class Languages:
-    codes: tuple[str, ...]  # the site's languages, the default (files without a suffix) first
+    codes: tuple[str, ...]  # the site's languages, the default first
     names: dict = field(default_factory=dict, compare=False)  # code -> the language's own name
     site_url: str = "/"  # the public address, ending in "/"
     # The languages this build writes: all of them, or one (static-i18n's build_only_locale,
@@ -56,8 +57,10 @@ class Languages:
     def others(self) -> tuple[str, ...]:
         return self.codes[1:]
 
-    # The language of a Markdown file name and its name without the language: "about.md"
-    # -> (the default, "about"), "about.<other>.md" -> (other, "about"); None if neither.
+    # The language of a Markdown file name and its name without the language:
+    # "about.<code>.md" -> (code, "about") for any language, the default's included; "about.md",
+    # a page as mkdocs.yml's nav and links name it (static-i18n finds its file), -> (the
+    # default, "about"); None if neither.
     def of_file(self, name: str) -> tuple[str, str] | None:
         if not name.endswith(".md"):
             return None
@@ -65,13 +68,14 @@ class Languages:
         base, dot, code = stem.rpartition(".")
         if not dot:
             return self.default, stem
-        if code in self.others and base and "." not in base:
+        if code in self.codes and base and "." not in base:
             return code, base
         return None
 
-    # The file name of a page in a language: "about" -> "about.md", "about.<other>.md".
+    # The file name of a page in a language, every language's with its code: "about" ->
+    # "about.<code>.md" (what Decap CMS writes, and what static-i18n reads as that language).
     def file_name(self, stem: str, lang: str) -> str:
-        return f"{stem}.md" if lang == self.default else f"{stem}.{lang}.md"
+        return f"{stem}.{lang}.md"
 
     # The language of a file under docs/ and the path of its page without the language:
     # "news/2018/x.<other>.md" -> (other, "news/2018/x"); None if it is no page's file.
@@ -142,11 +146,11 @@ def languages_of_config(config) -> Languages:
         # static-i18n has made the only language the default: the files keep the declared one.
         declared = languages_of_mkdocs_yml(Path(config.config_file_path))
         if i18n.build_only_locale != declared.default:
-            # static-i18n then reads the files without a suffix (the default language's) as the
-            # only language's: its pages would show the default language's text.
+            # Another language alone would miss the pages it takes from the default language's
+            # files until they are translated (static-i18n's fallback).
             raise PluginError(
                 f"mkdocs.yml: plugins.i18n.build_only_locale: expected {declared.default}, the default language "
-                f"(files without a suffix), got {i18n.build_only_locale}: build every language to see it"
+                f"(the one the others fall back to), got {i18n.build_only_locale}: build every language to see it"
             )
         return replace(declared, site_url=(config.site_url or "/").rstrip("/") + "/", only=i18n.build_only_locale)
     return _languages(

@@ -248,7 +248,11 @@ PATCHES = (
     Reliance("site name printed as it is", "partials/header.html", "{{ config.site_name }}", "officesite/security/escaping.py (CONFIG_TEXTS)"),
     Reliance("copyright printed as it is", "partials/copyright.html", "{{ config.copyright }}", "officesite/security/escaping.py (CONFIG_TEXTS)"),
     Reliance("page title printed as it is", "partials/header.html", "{{ page.title }}", "officesite/security/escaping.py (title_markup)"),
+    # The web editor's preview uses Material's compiled stylesheet, found by this name's form.
+    Reliance("main stylesheet named main.<hash>.min.css", "base.html", "<link rel=\"stylesheet\" href=\"{{ 'assets/stylesheets/main.", "officesite/cms/site.py (MAIN_STYLESHEET)"),
 )
+# Material's compiled stylesheet in a built site (its name carries a hash of its content).
+MAIN_STYLESHEET = "assets/stylesheets/main.*.min.css"
 
 
 def patches_of(kind) -> tuple:

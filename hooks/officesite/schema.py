@@ -92,6 +92,9 @@ NEWS_POST = Kind(
     Object(
         (
             Field("title", Text(), required=True),
+            # The post's file name without its language, which a content editor writes into
+            # the files it names (Decap CMS: the slug comes from a field); the reader checks it.
+            Field("slug", Slug(reserved=("index",), reserved_for="listing pages", owner="the post's"), translation=SHARED),
             Field("date", Date(), required=True, translation=SHARED),
             Field("description", Text(long=True), required=True),
             Field("category", Choice(NEWS_CATEGORIES_CHOICE, expected="an id from categories.yml"), translation=SHARED),

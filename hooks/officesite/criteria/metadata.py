@@ -81,8 +81,7 @@ def load_criteria(folder: Path, languages: Languages, display_root: Path | None 
     for path in sorted(folder.glob(CATEGORY_GLOB)):
         number, lang = _number_and_language(path, languages)
         if number is None:
-            others = "|".join(languages.others)
-            expected = f"category-N.md or category-N.<{others}>.md with N from 1 to {CATEGORY_COUNT}"
+            expected = f"{languages.file_name('category-N', '<' + '|'.join(languages.codes) + '>')} with N from 1 to {CATEGORY_COUNT}"
             problems.add(shown(path), "file name", f"expected {expected}, got {shown(path.name)}")
             continue
         found[lang].add(number)
@@ -106,8 +105,7 @@ def criteria_inputs(folder: Path, languages) -> tuple:
     return (languages, tuple((str(f), file_signature(f)) for f in files))
 
 
-# "category-3.<other>.md" -> (3, other); "category-3.md" -> (3, the default language); (None,
-# None) for any other name. The number in the file name is the page's category.
+# "category-3.<code>.md" -> (3, code); (None, None) for any other name. The number in the file name is the page's category.
 def _number_and_language(path: Path, languages: Languages):
     found = languages.of_file(path.name)
     match = found and CATEGORY_STEM.fullmatch(found[1])

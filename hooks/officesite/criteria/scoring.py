@@ -1,7 +1,7 @@
 """The PMQA 4.0 scoring rule and the assessment file format in Python. Plain Python, no MkDocs.
 
 Its JavaScript twin is docs/assets/javascripts/pmqa-scoring.js; both are held to the same
-vectors (tests/golden/pmqa-scoring.json). The rule (docs/pmqa/snippets/scoring-rules.md),
+vectors (tests/golden/pmqa-scoring.json). The rule (docs/pmqa/snippets/scoring-rules.th.md),
 with every number taken from the criteria metadata:
 - an item scores the points of the level it reached (not reached, or not answered: the
   not_reached points);

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
-from officesite.dates import EXAMPLE_DATE, read_date
+from officesite.dates import EXAMPLE_DATE, GREGORIAN_DATE_PATTERN, read_date
 from officesite.metadata.shown import kind_of, printable, shown_number, shown_plain, shown_value
 
 INVALID = object()  # a value, or part of one, that failed its check
@@ -162,7 +162,12 @@ class Slug:
 class Date:
     """A Gregorian date written YYYY-MM-DD (Buddhist Era years and other forms are named)."""
 
-    widget = "datetime"
+    # Text, not Decap's datetime widget (a browser date picker, which rewrites what it shows
+    # through the browser's time zone): "date" is Decap's text input under the name Decap
+    # takes an entry's date from (admin's cms.js registers it), so that {{year}} in a path is
+    # the post's year. The pattern refuses a Buddhist Era year before the file is written.
+    widget = "date"
+    pattern = GREGORIAN_DATE_PATTERN
     example = EXAMPLE_DATE
 
     def check(self, value, context):

@@ -80,7 +80,7 @@ def listings(news, languages, strings) -> dict[str, Listing]:
     for lang in languages.built:
         for kind, key, number, path in listing_pages(news, lang):
             if kind == "index" and number == 1:
-                continue  # docs/news/index.md is a page of its own, with its own text
+                continue  # docs/news/index.<code>.md is a page of its own, with its own text
             title = listing_title(news, strings[lang], lang, kind, key, number)
             pages[languages.src_uri(path.rstrip("/"), lang)] = Listing(kind, key, number, title)
     return pages
@@ -221,7 +221,7 @@ def home_context(build, page, lang, config) -> dict:
     }
 
 
-# The first page of the news index (docs/news/index.md).
+# The first page of the news index (docs/news/index.<code>.md).
 def news_index_context(build, page, lang, config) -> dict:
     return {"news_listing": listing_context(build.news.news, lang, build.languages, build.photos, "index", None, 1)}
 
@@ -232,7 +232,7 @@ def news_listing_context(build, page, lang, config) -> dict:
     return {"news_listing": listing_context(build.news.news, lang, build.languages, build.photos, listing.kind, listing.key, listing.number)}
 
 
-# The archive page (docs/news/archive.md).
+# The archive page (docs/news/archive.<code>.md).
 def news_archive_context(build, page, lang, config) -> dict:
     return {"news_archive": archive_context(build.news.news, lang, build.languages)}
 

@@ -150,7 +150,7 @@ def _folders_without_post(news_dir: Path, posts: dict, display_root: Path) -> li
             post = posts.get(entry.name)
             if entry.is_dir() and not entry.name.endswith(".md") and not entry.name.startswith(".") and (post is None or post.date.year != int(year)):
                 where = shown_path(entry.path, display_root)
-                lines.append(f"{where}/: folder: expected the photo folder of a post {where}.md, got no post of that name (name the folder after its post's file)")
+                lines.append(f"{where}/: folder: expected the photo folder of a post whose slug is {printable(entry.name)}, got no post of that name (name the folder after its post's slug)")
     return lines
 
 

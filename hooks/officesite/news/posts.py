@@ -1,9 +1,9 @@
 """Office news posts: read and validate their front matter, order them, page them.
 Plain Python, no MkDocs.
 
-A post is `docs/news/<year>/<slug>.md` (the default language) and
-`docs/news/<year>/<slug>.<code>.md` (the others); the file name is the post's ASCII slug and
-its URL is `news/<year>/<slug>/`. Its front matter is declared in officesite/schema.py
+A post is `docs/news/<year>/<slug>.<code>.md`, one file per language (officesite.languages
+names them); the file name without its language is the post's ASCII slug and its URL is
+`news/<year>/<slug>/`. Its front matter is declared in officesite/schema.py
 (NEWS_POST): title, date, description, and optionally category (an id from
 docs/news/categories.yml), tags, a cover photo, a gallery and draft. Its photos are files in
 its photo folder, `docs/news/<year>/<slug>/`, named in the default language's file only
@@ -290,6 +290,8 @@ def _read_post(meta, where, slug, lang, folder_year, context, src_uri, problems:
     if clean is INVALID:
         return None
     date = clean["date"]
+    if clean["slug"] not in (None, INVALID, slug):
+        problems.add(where, "slug", f'expected "{slug}", the file\'s name, got "{clean["slug"]}" (rename the file or correct the slug)')
     if date is not INVALID and date.year != folder_year:
         problems.add(where, "date", f"expected a date in {folder_year} (the post's folder), got {date.isoformat()}")
     if problems.added_since(mark):

@@ -1,0 +1,118 @@
+"""The admin folder of the built site: Decap CMS's page, its configuration and its bundle.
+
+`/admin/` is written after every language is built, outside MkDocs' pages: it is in no
+sitemap, feed or search index, carries `noindex` (and nginx sends `X-Robots-Tag`), and has
+its own Content-Security-Policy, not the site's (`ADMIN_POLICY`): Decap's bundle needs
+`'unsafe-eval'`, its styles (emotion) three inline style elements, and blob:/data: images
+for photos being uploaded; the site's pages keep theirs. The bundle is copied from the
+pinned npm package (node_modules/decap-cms/dist: the main file, its lazy chunks and
+WebAssembly, its licence), never loaded from another origin. Without it (Node packages not
+installed) the page says so, in the default language, and loads nothing.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from officesite.cms.config import LOCAL_BACKEND_ORIGIN, config_yaml
+
+ADMIN_FOLDER = "admin"
+STATIC = Path(__file__).with_name("static")
+STATIC_FILES = ("admin.css", "pre.js", "cms.js")
+BUNDLE_DIR = Path("node_modules") / "decap-cms" / "dist"  # under the project
+BUNDLE_MAIN = "decap-cms.js"
+NGINX_HEADER = ".nginx/admin-content-security-policy.conf"
+# Measured with the policy enforced (tests/test_browser_cms.py fails on any violation): the
+# hashes are of the three <style> elements Decap 3.16.3's emotion inserts, empty or constant.
+ADMIN_POLICY = {
+    "default-src": ["'none'"],
+    "script-src": ["'self'", "'unsafe-eval'"],  # Decap compiles templates and widgets with eval
+    "style-src": [
+        "'self'",
+        "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='",
+        "'sha256-4qb+qTjZ8vb8co1YZpMNDeX7tJSzzRBt6uIroh6K5K8='",
+        "'sha256-oLQo1xOLbYlsNCDIECXg24EuQKwYCOy/jJqds+fExxE='",
+    ],
+    "img-src": ["'self'", "blob:", "data:"],  # an uploaded photo before it is saved; Decap's icons
+    "font-src": ["'self'"],
+    "connect-src": ["'self'", "blob:"],  # the backend's API is added: see admin_policy
+    "base-uri": ["'none'"],
+    "form-action": ["'none'"],
+    "frame-ancestors": ["'none'"],
+}
+HEADER_ONLY = ("frame-ancestors",)  # ignored in a <meta> policy
+
+
+# The admin page's policy: `api_origins` are the backend's (production: e.g.
+# https://api.github.com), and the local trial adds decap-server on 127.0.0.1.
+def admin_policy(api_origins=(), local: bool = False, meta: bool = False) -> str:
+    directives = []
+    for name, sources in ADMIN_POLICY.items():
+        if meta and name in HEADER_ONLY:
+            continue
+        if name == "connect-src":
+            sources = sources + list(api_origins) + ([LOCAL_BACKEND_ORIGIN] if local else [])
+        directives.append(f"{name} {' '.join(sources)}")
+    return "; ".join(directives)
+
+
+# The bundle's files, from the project's node_modules (none when it is not installed).
+def bundle_files(project_dir: Path) -> list[Path]:
+    folder = Path(project_dir) / BUNDLE_DIR
+    if not (folder / BUNDLE_MAIN).is_file():
+        return []
+    return sorted(p for p in folder.iterdir() if p.name == BUNDLE_MAIN or p.name.endswith((".decap-cms.js", ".wasm")) or p.name == f"{BUNDLE_MAIN}.LICENSE.txt")
+
+
+# Writes site/admin/ (and the nginx header of its policy); returns whether the editor's
+# bundle was installed. `page` holds what the page shows: lang, title, missing, favicon,
+# preview_styles, preview_locales.
+def write_admin(site_dir: Path, project_dir: Path, config: dict, page: dict, api_origins=(), local: bool = False, admin_path: str = f"/{ADMIN_FOLDER}/") -> bool:
+    admin = Path(site_dir) / ADMIN_FOLDER
+    if admin.exists():
+        shutil.rmtree(admin)
+    admin.mkdir(parents=True)
+    bundle = bundle_files(project_dir)
+    if bundle:
+        (admin / "decap").mkdir()
+        for source in bundle:
+            _link_or_copy(source, admin / "decap" / source.name)
+        for name in STATIC_FILES:
+            shutil.copyfile(STATIC / name, admin / name)
+        (admin / "config.yml").write_text(config_yaml(config), encoding="utf-8")
+    else:
+        shutil.copyfile(STATIC / "admin.css", admin / "admin.css")
+    html = _environment().get_template("index.html").render(**page, installed=bool(bundle), policy=admin_policy(api_origins, local, meta=True))
+    (admin / "index.html").write_text(html, encoding="utf-8")
+    header = Path(site_dir) / NGINX_HEADER
+    header.parent.mkdir(parents=True, exist_ok=True)
+    header.write_text(nginx_admin_header(admin_policy(api_origins), admin_path), encoding="utf-8")
+    return bool(bundle)
+
+
+# For nginx, included after the site's policy (.nginx/content-security-policy.conf, which sets
+# $reo13_csp): under the admin folder, the editor's policy instead, and noindex. Set in the
+# server block, not a location: a location's add_header would drop the server's headers.
+def nginx_admin_header(policy: str, admin_path: str) -> str:
+    return (
+        "# Generated by hooks/cms_admin.py at build time: do not edit.\n"
+        'set $reo13_robots "";\n'
+        f'if ($uri ~ "^{admin_path}") {{\n'
+        f'    set $reo13_csp "{policy}";\n'
+        '    set $reo13_robots "noindex, nofollow";\n'
+        "}\n"
+        "add_header X-Robots-Tag $reo13_robots always;\n"
+    )
+
+
+# The bundle is 6 MB: linked where the file system allows, as the news photos are.
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def _environment() -> Environment:
+    return Environment(loader=FileSystemLoader(STATIC), autoescape=select_autoescape(["html"]), keep_trailing_newline=True)
