@@ -252,6 +252,8 @@ def test_the_markdown_report_holds_everything_as_text(tmp_path):
     assert "บรรทัด &#42;สอง&#42; &#124; &lt;i&gt;x&lt;/i&gt;" in report
     assert "    - https://example.go.th/a&#95;b" in report
     assert "<b>" not in report and "<i>" not in report
+    # the chart: category 1's 175.0 of the highest level's 500 is 9 of 25 blocks, category 2's 0 none
+    assert "\nหมวด 1 " + "█" * 9 + " " * 16 + " 175.0\n" in report and "\nหมวด 2 " + " " * 25 + " 0.0\n" in report
 
 
 def test_the_html_report_is_escaped_and_names_the_change(tmp_path):
@@ -259,6 +261,7 @@ def test_the_html_report_is_escaped_and_names_the_change(tmp_path):
     assert report.startswith("<!DOCTYPE html>\n<html lang=\"" + LANGUAGES.default + "\">")
     assert "=กลุ่ม &lt;b&gt;ยุทธ&lt;/b&gt;" in report and "<b>" not in report
     assert "<td>▲ 50.0</td>" in report  # category 1: 175.0 now, 125.0 before
+    assert '<tr><th scope="row">หมวด 1</th><td class="track"><span style="width:35.0%"></span></td><td>175.0</td></tr>' in report
     assert "บรรทัดแรก<br>บรรทัด *สอง* | &lt;i&gt;x&lt;/i&gt;" in report
 
 

@@ -92,6 +92,7 @@ def report_data(criteria, lang: str, ui: dict, assessment: dict, office: str, da
         "overall": score(result["overall"], before and before["overall"]),
         "categories": categories,
         "decimals": criteria.display_decimals,
+        "chart_max": max(level.points for level in criteria.levels),  # the chart's scale: the highest level
     }
 
 
@@ -151,6 +152,17 @@ def _gap(shown: dict, ui: dict, decimals: int) -> str:
     return ui["calculator_gap_value"].format(gap=fixed(following["gap"], decimals), level=following["name"]) if following else ui["calculator_gap_none"]
 
 
+# The chart, as the page draws it: each category's score as a share of the highest level's.
+CHART_WIDTH = 25  # characters of the Markdown report's bars
+
+
+def _chart_rows(report: dict, ui: dict) -> list[tuple[str, float, str]]:
+    return [
+        (f"{ui['criteria_category']} {c['number']}", max(0.0, min(c["score"], report["chart_max"])) / report["chart_max"], fixed(c["score"], report["decimals"]))
+        for c in report["categories"]
+    ]
+
+
 def _change(shown: dict, decimals: int) -> str:
     sign, number = change_of(shown["change"], decimals)
     return f"{ARROWS[sign]} {number}".strip()
@@ -175,6 +187,12 @@ def report_markdown(report: dict, ui: dict) -> str:
     for c in report["categories"]:
         row = [text(c["heading"]), fixed(c["score"], decimals), text(c["level"]), text(_gap(c, ui, decimals))] + ([_change(c, decimals)] if with_change else [])
         lines.append("| " + " | ".join(row) + " |")
+    # A text chart in a code block: bars of full blocks, the scale up to the highest level.
+    rows = _chart_rows(report, ui)
+    label_width = max(len(label) for label, _, _ in rows)
+    lines += ["", f"{text(ui['calculator_chart'])}:", "", "```"]
+    lines += [f"{label.ljust(label_width)} {('█' * round(share * CHART_WIDTH)).ljust(CHART_WIDTH)} {value}" for label, share, value in rows]
+    lines += ["```"]
     for c in report["categories"]:
         lines += ["", f"## {text(c['heading'])}"]
         for item in c["items"]:
@@ -194,7 +212,8 @@ def report_html(report: dict, ui: dict, lang: str) -> str:
     title = ui["calculator_report_title"]
     out = [f'<!DOCTYPE html>\n<html lang="{e(lang)}">\n<head>\n<meta charset="utf-8">\n<title>{e(title)}</title>',
            "<style>body{font-family:sans-serif;max-width:50rem;margin:auto;line-height:1.5}table{border-collapse:collapse}"
-           "th,td{border:1px solid;padding:.2em .5em;text-align:start}section{break-inside:avoid}</style>\n</head>\n<body>",
+           "th,td{border:1px solid;padding:.2em .5em;text-align:start}section{break-inside:avoid}"
+           ".chart td.track{width:20rem}.chart span{display:block;height:1em;background:currentColor}</style>\n</head>\n<body>",
            f"<h1>{e(title)}</h1>", "<dl>"]
     out += [f"<dt>{e(ui[key])}</dt><dd>{e(value)}</dd>" for key, value in _details(report, ui)]
     overall = report["overall"]
@@ -210,7 +229,10 @@ def report_html(report: dict, ui: dict, lang: str) -> str:
     for c in report["categories"]:
         cells = [fixed(c["score"], decimals), c["level"], _gap(c, ui, decimals)] + ([_change(c, decimals)] if with_change else [])
         out.append(f'<tr><th scope="row">{e(c["heading"])}</th>' + "".join(f"<td>{e(cell)}</td>" for cell in cells) + "</tr>")
-    out += ["</tbody>", "</table>"]
+    out += ["</tbody>", "</table>", f"<figure>\n<figcaption>{e(ui['calculator_chart'])}</figcaption>", '<table class="chart" aria-hidden="true">']
+    for label, share, value in _chart_rows(report, ui):
+        out.append(f'<tr><th scope="row">{e(label)}</th><td class="track"><span style="width:{100 * share:.1f}%"></span></td><td>{e(value)}</td></tr>')
+    out += ["</table>", "</figure>"]
     for c in report["categories"]:
         out.append(f"<h2>{e(c['heading'])}</h2>")
         for item in c["items"]:
