@@ -13,7 +13,7 @@ import http.server
 import re
 import threading
 import time
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import pytest
 from browser_checks import CONTRAST_RATIO_JS, CONTRASTS, axe_violations, store_display_choice
@@ -312,3 +312,13 @@ def test_open_search_with_results_is_accessible_on_a_phone_in_every_display_mode
     box = page.locator(".md-search__input").bounding_box()
     assert box["width"] >= 150  # room for the query between the icons at the largest text size
     context.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES.codes)
+def test_a_link_with_a_query_opens_search_on_its_results(page, site_url, lang):
+    # the 404 page's "search this website" links to ?q= (officesite/not_found.py)
+    query = {DEFAULT: "ประชุม"}.get(lang, "workshop")
+    page.goto(site_url + LANGUAGES.path("", lang) + "?q=" + quote(query))
+    page.wait_for_selector(f'.md-search-result__list[data-query="{query}"] .md-search-result__item')
+    assert page.locator(".md-search__input").input_value() == query
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
