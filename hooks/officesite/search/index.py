@@ -27,6 +27,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from mkdocs.utils import normalize_url
+
 from officesite.search.text import PageText, flat, grams
 
 FOLDER = "search"
@@ -39,6 +41,7 @@ PAGES_PER_FILE = 16
 # fifth or less): a query of a few words loads a few of them.
 GRAM_FILE_BYTES = 24_000
 FORMAT = 1
+SCRIPT = "assets/javascripts/search.js"  # docs/: runs the dialog of overrides/partials/search.html
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,13 @@ def page_order(location: str, date) -> tuple:
 # search finds the index and resolves result locations.
 def search_base(base_url: str, lang: str, languages) -> str:
     return f"{base_url.rstrip('/')}/{languages.prefix(lang)}"
+
+
+# The search script's URL from a page (None for a template that is no page), as the `url`
+# filter writes it: given to the dialog's partial, which reads nothing else of the page but
+# `search_base` (it is rendered once per language and these two, officesite.template_cache).
+def search_script(page, base_url: str) -> str:
+    return normalize_url(SCRIPT, page=page, base=base_url)
 
 
 # FNV-1a (32 bits) of a string's UTF-16 code units: the gram file a gram is in. search.js
