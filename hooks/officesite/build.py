@@ -55,6 +55,8 @@ class SiteBuild:
     policy: PolicyState = field(default_factory=PolicyState)
     escaping: EscapingState = field(default_factory=EscapingState)
     not_found: NotFoundState = field(default_factory=NotFoundState)
+    # language -> what frames its pages (officesite.chrome): the same for every page of its run.
+    chrome: dict = field(default_factory=dict)
 
 
 _current: SiteBuild | None = None
