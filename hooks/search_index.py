@@ -9,8 +9,8 @@ import datetime
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
-from officesite.build import every_language_built, run_language, site_build
-from officesite.search.index import SearchPage, page_order, remove_material_index, search_base, search_script, write_index
+from officesite.build import run_language, site_build
+from officesite.search.index import SearchPage, page_order, search_base, search_script, write_index
 from officesite.search.text import page_text
 
 # The runs under way, innermost last: static-i18n builds the other languages inside the first
@@ -54,8 +54,6 @@ def on_post_build(config):
     site_dir = Path(config.site_dir)
     lang, pages = _runs.pop()
     write_index(site_dir / site_build(config).languages.prefix(lang), pages)
-    if every_language_built(config):
-        remove_material_index(site_dir)
 
 
 def _with_search(context, config):

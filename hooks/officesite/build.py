@@ -69,7 +69,7 @@ def starts_build(config) -> bool:
 
 
 # Whether every language is built: true in the on_post_build of the first language's run, once
-# static-i18n's own on_post_build (priority -100) has run the others and merged the search index.
+# static-i18n's own on_post_build (priority -100) has run the others.
 def every_language_built(config) -> bool:
     return not config.plugins[I18N_PLUGIN].building
 

@@ -95,9 +95,9 @@ MATERIAL_HEADER = "{#-\n  This file was automatically generated - do not edit\n-
 
 PATCHES = (
     # The site's search replaces Material's (README, "Search"): its own dialog, in Material's
-    # header and with Material's look, run by docs/assets/javascripts/search.js. Material's
-    # search plugin stays enabled only because its header shows the search button and
-    # includes this partial when it is.
+    # header and with Material's look, run by docs/assets/javascripts/search.js. The header
+    # shows the search button and includes this partial without Material's search plugin
+    # (the header's edits below).
     PartialReplaced(
         "partials/search.html",
         "bfd556535abcddb99396ab2a7e3acc2ebcd3f36756007d3969396caa4126be30",
@@ -171,6 +171,26 @@ PATCHES = (
                 '    <div class="md-header__title site-header-name">\n'
                 '      {% include "partials/site-name.html" %}\n'
                 "    </div>\n",
+            ),
+            # The search button and the site's dialog (partials/search.html) without Material's
+            # search plugin, which mkdocs.yml no longer lists: its index was never read, and
+            # indexing every page cost about a twentieth of the build.
+            (
+                '    {% if "material/search" in config.plugins %}\n'
+                '      {% set search = config.plugins["material/search"] | attr("config") %}\n'
+                "      {% if search.enabled %}\n"
+                '        <label class="md-header__button md-icon" for="__search">\n'
+                '          {% set icon = config.theme.icon.search or "material/magnify" %}\n'
+                '          {% include ".icons/" ~ icon ~ ".svg" %}\n'
+                "        </label>\n"
+                '        {% include "partials/search.html" %}\n'
+                "      {% endif %}\n"
+                "    {% endif %}\n",
+                '    <label class="md-header__button md-icon" for="__search">\n'
+                '      {% set icon = config.theme.icon.search or "material/magnify" %}\n'
+                '      {% include ".icons/" ~ icon ~ ".svg" %}\n'
+                "    </label>\n"
+                '    {% include "partials/search.html" %}\n',
             ),
         ),
     ),

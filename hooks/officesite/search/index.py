@@ -22,7 +22,6 @@ pages without a date (the guidance, the office pages) first, then news, newest f
 import hashlib
 import json
 import math
-import shutil
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,9 +32,6 @@ from officesite.search.text import PageText, flat, grams
 
 FOLDER = "search"
 MANIFEST = "index.json"
-# Material's search plugin still runs (its header button and dialog need it) and writes its
-# own index, which nothing reads: it is removed from the built site.
-MATERIAL_INDEX = "search/search_index.json"
 PAGES_PER_FILE = 16
 # Gram files are sized so that one holds about this many bytes of JSON (gzip makes it a
 # fifth or less): a query of a few words loads a few of them.
@@ -127,13 +123,3 @@ def write_index(root: Path, pages: list[SearchPage]) -> dict[str, object]:
     for name, value in files.items():
         (folder / name).write_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return files
-
-
-# Remove what Material's search plugin wrote: the site's search never reads it.
-def remove_material_index(site_dir: Path) -> None:
-    target = site_dir / MATERIAL_INDEX
-    if target.is_file():
-        target.unlink()
-    folder = target.parent
-    if folder.is_dir() and not any(folder.iterdir()):
-        shutil.rmtree(folder)
