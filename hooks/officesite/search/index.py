@@ -28,7 +28,7 @@ from pathlib import Path
 
 from mkdocs.utils import normalize_url
 
-from officesite.search.text import PageText, flat, grams
+from officesite.search.text import PageText, flat, gram_codes, gram_of_code
 
 FOLDER = "search"
 MANIFEST = "index.json"
@@ -84,13 +84,15 @@ def differences(numbers: list[int]) -> list[int]:
 # The files of one language's index, by path under its search folder: name -> JSON value.
 def index_files(pages: list[SearchPage]) -> dict[str, object]:
     pages = sorted(pages, key=lambda page: page.order)
-    text_postings: dict[str, list[int]] = defaultdict(list)
-    title_postings: dict[str, list[int]] = defaultdict(list)
+    text_postings: dict[int, list[int]] = defaultdict(list)  # by gram code (text.gram_codes)
+    title_postings: dict[int, list[int]] = defaultdict(list)
     for number, page in enumerate(pages):
-        for gram in grams(flat(page.content.text)):
-            text_postings[gram].append(number)
-        for gram in grams(flat(page.content.title)):
-            title_postings[gram].append(number)
+        for code in gram_codes(flat(page.content.text)):
+            text_postings[code].append(number)
+        for code in gram_codes(flat(page.content.title)):
+            title_postings[code].append(number)
+    text_postings = {gram_of_code(code): postings for code, postings in text_postings.items()}
+    title_postings = {gram_of_code(code): postings for code, postings in title_postings.items()}
     size = sum(len(gram) + 2 * len(postings) + 6 for postings in (text_postings, title_postings) for gram, postings in postings.items())
     gram_files = max(1, math.ceil(size / GRAM_FILE_BYTES))
     files: dict[str, object] = {}
