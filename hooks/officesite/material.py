@@ -3,13 +3,16 @@
 Material is pinned in requirements.txt (`mkdocs-material==…`), and every patch below was
 checked against that version: the build stops at start-up when another version is installed
 (`version_problem`), and tests/test_material_layer.py applies each patch to the installed,
-pristine Material files, so a version bump fails in seconds, naming the patch. Five kinds:
+pristine Material files, so a version bump fails in seconds, naming the patch. The kinds:
 - PartialCopy: a Material partial copied into overrides/ with a few edits; preferred wherever
   Material lets a template be overridden. The copy is the pristine file (whose SHA-256 is
   recorded) with the Material header replaced by COPY_HEADER and each edit applied once.
 - CachedPartial: a Material partial rendered once for every page of a folder outside the
   navigation, when what it reads of the page is the same for them (its SHA-256 is recorded:
   what it reads was checked in that file).
+- CachedBlock: a block of a Material template rendered once per language run for every page
+  whose base URL and links (the `url` filter's paths) are the same (its template's SHA-256 is
+  recorded: what the block reads was checked in that file).
 - PartialReplaced: a Material partial that overrides/ replaces with the site's own; the
   pristine file's SHA-256 is recorded, so that a Material that changes it is noticed.
 - TemplateEdit: an exact text of a block's output (`super()` in overrides/main.html, through
@@ -34,6 +37,7 @@ from pathlib import Path
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import normalize_url
 
 WHERE = "hooks/officesite/material.py"
 PACKAGE = "mkdocs-material"
@@ -51,6 +55,14 @@ class PartialCopy:
 class CachedPartial:
     name: str  # the partial, in Material's templates
     sha256: str  # of Material's pristine file at the pinned version: what it reads of the page
+
+
+@dataclass(frozen=True)
+class CachedBlock:
+    name: str  # the template, in Material's templates
+    block: str
+    sha256: str  # of Material's pristine template at the pinned version: what the block reads
+    links: tuple[str, ...]  # the paths the block writes through the `url` filter (relative to the page)
 
 
 @dataclass(frozen=True)
@@ -227,6 +239,15 @@ PATCHES = (
         "partials/nav.html",
         "af33f6e032f632eb055c365eb5f1a975bf8456152fa768e69a1aad6d470b843f",
     ),
+    # Material's configuration of its scripts (`__config`, JSON): its interface texts through
+    # `lang.t`, nine calls a page, then the features, the base URL and the search worker's URL:
+    # the same for every page with the same base URL and worker URL in a language's run.
+    CachedBlock(
+        "base.html",
+        "config",
+        "a919e32d2225e09ecbdeb8076ca6ce9ca0836329760bf7871a04172569b77842",
+        ("assets/javascripts/workers/search.a7633da7.min.js",),
+    ),
     # Material's bundle, deferred: even at the end of <body> a plain script blocks rendering.
     TemplateEdit("deferred bundle", '.min.js"></script>', '.min.js" defer></script>'),
     # The Nu Html Checker rejects autocomplete="off" on the drawer and search toggles (only
@@ -323,12 +344,13 @@ def changed_partial_problems(templates: Path) -> list[str]:
         PartialCopy: "copy it again into overrides/{name} with the listed edits, then record its hash",
         PartialReplaced: "check that overrides/{name} still keeps {kept}, then record its hash",
         CachedPartial: "check again that it reads nothing else of the page than the navigation's state and its folder, then record its hash",
+        CachedBlock: "check again that its block {block} reads nothing else of the page than the base URL and the links listed, then record its hash",
     }
     return [
         f"{WHERE}: {partial.name}: expected Material's file with SHA-256 {partial.sha256}, got "
         f"{sha256_of(templates / partial.name) if (templates / partial.name).is_file() else 'no file'}: "
-        + todo[type(partial)].format(name=partial.name, kept=getattr(partial, "kept", ""))
-        for partial in patches_of((PartialCopy, PartialReplaced, CachedPartial))
+        + todo[type(partial)].format(name=partial.name, kept=getattr(partial, "kept", ""), block=getattr(partial, "block", ""))
+        for partial in patches_of((PartialCopy, PartialReplaced, CachedPartial, CachedBlock))
         if not (templates / partial.name).is_file() or sha256_of(templates / partial.name) != partial.sha256
     ]
 
@@ -403,11 +425,30 @@ def fixed_markup(html: str, where: str) -> str:
 
 
 # Make every CachedPartial of an environment (one language's run) render once per folder of
-# pages outside the navigation: their pages get the output of the first one.
+# pages outside the navigation, and every CachedBlock once per base URL and links: their
+# pages get the output of the first one.
 def cache_partials(env) -> None:
     for partial in patches_of(CachedPartial):
         template = env.get_template(partial.name)
         template.root_render_func = _rendered_once_per_folder(template.root_render_func)
+    for cached in patches_of(CachedBlock):
+        template = env.get_template(cached.name)
+        if cached.block not in template.blocks:
+            raise PluginError(f"{WHERE}: {cached.name}: expected a block {cached.block}, got none: re-check the cached block")
+        template.blocks[cached.block] = _block_rendered_once(template.blocks[cached.block], cached.links)
+
+
+def _block_rendered_once(render, links: tuple[str, ...]):
+    rendered = {}  # (base URL, the links' URLs) -> output
+
+    def block(context):
+        base_url, page = context.get("base_url"), context.get("page")
+        key = (base_url, *(normalize_url(link, page=page, base=base_url) for link in links))
+        if key not in rendered:
+            rendered[key] = "".join(render(context))
+        yield rendered[key]
+
+    return block
 
 
 def _rendered_once_per_folder(render):
