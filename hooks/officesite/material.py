@@ -59,10 +59,12 @@ class CachedPartial:
 
 @dataclass(frozen=True)
 class CachedBlock:
-    name: str  # the template, in Material's templates
+    name: str
+    template: str  # in Material's templates
     block: str
     sha256: str  # of Material's pristine template at the pinned version: what the block reads
     links: tuple[str, ...]  # the paths the block writes through the `url` filter (relative to the page)
+    config_links: tuple[str, ...] = ()  # configuration lists whose entries it writes so (script_tag)
 
 
 @dataclass(frozen=True)
@@ -243,10 +245,21 @@ PATCHES = (
     # `lang.t`, nine calls a page, then the features, the base URL and the search worker's URL:
     # the same for every page with the same base URL and worker URL in a language's run.
     CachedBlock(
+        "script configuration",
         "base.html",
         "config",
         "a919e32d2225e09ecbdeb8076ca6ce9ca0836329760bf7871a04172569b77842",
         ("assets/javascripts/workers/search.a7633da7.min.js",),
+    ),
+    # Material's scripts: its bundle, then `extra_javascript` through `script_tag` (a
+    # Markup.format per script): the same for every page with the same URLs of them.
+    CachedBlock(
+        "scripts",
+        "base.html",
+        "scripts",
+        "a919e32d2225e09ecbdeb8076ca6ce9ca0836329760bf7871a04172569b77842",
+        ("assets/javascripts/bundle.a5f9d56c.min.js",),
+        ("extra_javascript",),
     ),
     # Material's bundle, deferred: even at the end of <body> a plain script blocks rendering.
     TemplateEdit("deferred bundle", '.min.js"></script>', '.min.js" defer></script>'),
@@ -346,13 +359,16 @@ def changed_partial_problems(templates: Path) -> list[str]:
         CachedPartial: "check again that it reads nothing else of the page than the navigation's state and its folder, then record its hash",
         CachedBlock: "check again that its block {block} reads nothing else of the page than the base URL and the links listed, then record its hash",
     }
-    return [
-        f"{WHERE}: {partial.name}: expected Material's file with SHA-256 {partial.sha256}, got "
-        f"{sha256_of(templates / partial.name) if (templates / partial.name).is_file() else 'no file'}: "
-        + todo[type(partial)].format(name=partial.name, kept=getattr(partial, "kept", ""), block=getattr(partial, "block", ""))
-        for partial in patches_of((PartialCopy, PartialReplaced, CachedPartial, CachedBlock))
-        if not (templates / partial.name).is_file() or sha256_of(templates / partial.name) != partial.sha256
-    ]
+    problems = []
+    for partial in patches_of((PartialCopy, PartialReplaced, CachedPartial, CachedBlock)):
+        path = templates / getattr(partial, "template", partial.name)
+        if not path.is_file() or sha256_of(path) != partial.sha256:
+            problems.append(
+                f"{WHERE}: {path.relative_to(templates).as_posix()}: expected Material's file with SHA-256 {partial.sha256}, got "
+                f"{sha256_of(path) if path.is_file() else 'no file'}: "
+                + todo[type(partial)].format(name=partial.name, kept=getattr(partial, "kept", ""), block=getattr(partial, "block", ""))
+            )
+    return problems
 
 
 # The reliances whose text Material's templates no longer hold.
@@ -425,24 +441,25 @@ def fixed_markup(html: str, where: str) -> str:
 
 
 # Make every CachedPartial of an environment (one language's run) render once per folder of
-# pages outside the navigation, and every CachedBlock once per base URL and links: their
+# pages outside the navigation, and every CachedBlock once per base URL and links' URLs: their
 # pages get the output of the first one.
 def cache_partials(env) -> None:
     for partial in patches_of(CachedPartial):
         template = env.get_template(partial.name)
         template.root_render_func = _rendered_once_per_folder(template.root_render_func)
     for cached in patches_of(CachedBlock):
-        template = env.get_template(cached.name)
+        template = env.get_template(cached.template)
         if cached.block not in template.blocks:
-            raise PluginError(f"{WHERE}: {cached.name}: expected a block {cached.block}, got none: re-check the cached block")
-        template.blocks[cached.block] = _block_rendered_once(template.blocks[cached.block], cached.links)
+            raise PluginError(f"{WHERE}: {cached.name}: expected a block {cached.block} in {cached.template}, got none: re-check the cached block")
+        template.blocks[cached.block] = _block_rendered_once(template.blocks[cached.block], cached)
 
 
-def _block_rendered_once(render, links: tuple[str, ...]):
+def _block_rendered_once(render, cached: CachedBlock):
     rendered = {}  # (base URL, the links' URLs) -> output
 
     def block(context):
-        base_url, page = context.get("base_url"), context.get("page")
+        base_url, page, config = context.get("base_url"), context.get("page"), context.get("config")
+        links = (*cached.links, *(str(entry) for name in cached.config_links for entry in config.get(name) or ()))
         key = (base_url, *(normalize_url(link, page=page, base=base_url) for link in links))
         if key not in rendered:
             rendered[key] = "".join(render(context))
