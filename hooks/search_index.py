@@ -9,8 +9,8 @@ import datetime
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
-from officesite.build import every_language_built, run_language, site_build
-from officesite.search.index import SearchPage, page_order, remove_material_index, search_base, write_index
+from officesite.build import run_language, site_build
+from officesite.search.index import SearchPage, page_order, search_base, search_script, write_index
 from officesite.search.text import page_text
 
 # The runs under way, innermost last: static-i18n builds the other languages inside the first
@@ -27,14 +27,11 @@ def on_pre_build(config):
 
 
 def on_page_context(context, page, config, nav):
-    context["search_base"] = search_base(context["base_url"], run_language(config), site_build(config).languages)
-    return context
+    return _with_search(context, config)
 
 
 def on_template_context(context, template_name, config):
-    if "base_url" in context:
-        context["search_base"] = search_base(context["base_url"], run_language(config), site_build(config).languages)
-    return context
+    return _with_search(context, config) if "base_url" in context else context
 
 
 # After the other hooks have changed the page (lowest priority): the text readers see.
@@ -57,8 +54,12 @@ def on_post_build(config):
     site_dir = Path(config.site_dir)
     lang, pages = _runs.pop()
     write_index(site_dir / site_build(config).languages.prefix(lang), pages)
-    if every_language_built(config):
-        remove_material_index(site_dir)
+
+
+def _with_search(context, config):
+    context["search_base"] = search_base(context["base_url"], run_language(config), site_build(config).languages)
+    context["search_script"] = search_script(context.get("page"), context["base_url"])
+    return context
 
 
 def _is_searched(page) -> bool:

@@ -38,7 +38,11 @@ def on_template_context(context, template_name, config):
     return _with_chrome(context, context.get("nav"), config) if context.get("nav") else context
 
 
+# Made at the run's first page or template, once every page has its title (set as MkDocs
+# reads the pages, before any is rendered).
 def _with_chrome(context, nav, config):
     build, lang = site_build(config), run_language(config)
-    context.update(chrome_context(config.extra, nav.pages, lang, build.languages, build.strings[lang]))
+    if lang not in build.chrome:
+        build.chrome[lang] = chrome_context(config.extra, nav.pages, lang, build.languages, build.strings[lang])
+    context.update(build.chrome[lang])
     return context

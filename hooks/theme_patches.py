@@ -6,6 +6,7 @@ to MkDocs' events.
 
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
 from officesite.material import (
     REQUIREMENTS,
     cache_partials,
@@ -25,6 +26,9 @@ def on_config(config):
     return config
 
 
+# After template_cache.py (-50): the navigation rendered once per folder is compiled with the
+# process's compiled templates.
+@event_priority(-60)
 def on_env(env, config, files):
     env.filters["material_edit"] = material_edit
     cache_partials(env)

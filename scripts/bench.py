@@ -57,7 +57,9 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 def plain_config(project_yml: Path) -> dict:
     with open(project_yml, encoding="utf-8") as file:
         config = yaml_load(file)
-    plugins = [{"search": {}} if plugin == "search" or (isinstance(plugin, dict) and "search" in plugin) else plugin for plugin in config["plugins"]]
+    # Material's search, as every default Material site has it (the project's own search needs
+    # no plugin), and the project's other plugins (static-i18n) as they are.
+    plugins = [{"search": {}}] + [plugin for plugin in config["plugins"] if plugin != "search" and not (isinstance(plugin, dict) and "search" in plugin)]
     return {
         "site_name": config["site_name"],
         "site_url": config["site_url"],

@@ -11,6 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.theme import Theme
 from officesite.material import (
     PATCHES,
+    CachedBlock,
     CachedPartial,
     MarkupFix,
     PartialCopy,
@@ -98,7 +99,7 @@ def test_a_build_with_another_material_than_the_pin_stops_at_start_up(project_co
 
 def test_the_list_holds_every_kind_of_patch_each_once_by_name():
     assert len({(type(patch), patch.name) for patch in PATCHES}) == len(PATCHES)
-    assert all(names(kind) for kind in (PartialCopy, PartialReplaced, CachedPartial, TemplateEdit, MarkupFix, ScriptPatch, Reliance))
+    assert all(names(kind) for kind in (PartialCopy, PartialReplaced, CachedPartial, CachedBlock, TemplateEdit, MarkupFix, ScriptPatch, Reliance))
 
 
 def test_what_other_modules_rely_on_is_in_materials_templates():
@@ -150,9 +151,10 @@ def test_a_copied_partial_is_the_pristine_material_file_with_its_edits(name):
 
 
 def test_a_changed_material_partial_is_named(tmp_path):
-    for partial in patches_of((PartialCopy, PartialReplaced, CachedPartial)):
-        (tmp_path / partial.name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(TEMPLATES / partial.name, tmp_path / partial.name)
+    for partial in patches_of((PartialCopy, PartialReplaced, CachedPartial, CachedBlock)):
+        template = getattr(partial, "template", partial.name)
+        (tmp_path / template).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(TEMPLATES / template, tmp_path / template)
     assert changed_partial_problems(tmp_path) == []
     (tmp_path / "partials" / "nav-item.html").write_text("<div>changed</div>", encoding="utf-8")
     (tmp_path / "partials" / "search.html").write_text("<div>changed</div>", encoding="utf-8")
@@ -309,3 +311,52 @@ def test_a_cached_partial_renders_each_page_as_material_does(tmp_path):
     assert 'md-nav__link--active' in rendered["about/"] and 'md-nav__link--active' not in rendered["news/2018/a/"]
     # once for each page of the navigation, once for each folder of the others: news/2018/, news/2019/, news/archive/, the root
     assert (renders, cached_renders) == (8, 3 + 4)
+
+
+@pytest.mark.parametrize("name", names(CachedBlock))
+def test_a_cached_block_is_in_the_material_file_it_was_checked_against(name):
+    block = patch_named(name)
+    assert sha256_of(TEMPLATES / block.template) == block.sha256, f"Material's {block.template} changed: check again what its block {block.block} reads of the page"
+    text = (TEMPLATES / block.template).read_text(encoding="utf-8")
+    assert f"{{% block {block.block} %}}" in text
+    assert all(f'"{link}" | url' in text or f"'{link}' | url" in text for link in block.links)
+    assert all(f"config.{name}" in text for name in block.config_links)
+
+
+def test_a_cached_block_renders_each_page_as_material_does(tmp_path):
+    config, nav, in_nav, outside = small_site(tmp_path)
+    scripts = ["assets/javascripts/a.js", "assets/javascripts/b.js"]
+    theme_config = {"site_name": "Site", "extra": {}, "plugins": {}, "theme": {"icon": {}}, "extra_javascript": scripts}
+
+    class Lang:
+        def t(self, key):
+            return f"text of {key}"
+
+    def render_all(cached: bool) -> tuple[dict, int]:
+        env = Theme(name="material", custom_dir=str(ROOT / "overrides")).get_env()
+        env.filters["thai_breaks"] = thai_breaks
+        renders = []
+        for block in patches_of(CachedBlock):
+            template = env.get_template(block.template)
+            render = template.blocks[block.block]
+            template.blocks[block.block] = lambda context, render=render: (renders.append(1), (yield from render(context)))[1]
+        if cached:
+            cache_partials(env)  # over the counting render
+        output = {}
+        for page in in_nav + outside:
+            base_url = ("../" * page.url.count("/") or ".").rstrip("/")
+            for block in patches_of(CachedBlock):
+                template = env.get_template(block.template)
+                context = template.new_context({"config": theme_config, "nav": nav, "page": page, "base_url": base_url, "features": [], "lang": Lang()})
+                output[page.url, block.block] = "".join(template.blocks[block.block](context))
+        return output, len(renders)
+
+    rendered, renders = render_all(cached=False)
+    cached, cached_renders = render_all(cached=True)
+    assert cached == rendered
+    assert "text of search.result.none" in rendered["news/2018/a/", "config"] and '"base": "../../.."' in rendered["news/2018/a/", "config"]
+    assert '<script src="../../../assets/javascripts/b.js"></script>' in rendered["news/2018/a/", "scripts"]
+    for block in ("config", "scripts"):
+        assert rendered["news/2018/a/", block] == rendered["news/2019/c/", block] != rendered["about/", block]
+    # each block once per base URL: the pages at the root, one folder deep and three deep
+    assert (renders, cached_renders) == (2 * 8, 2 * 3)

@@ -17,7 +17,7 @@ from officesite.search.index import (
     page_order,
     search_base,
 )
-from officesite.search.text import IGNORED_CLASS, PageText, flat, grams, page_text
+from officesite.search.text import IGNORED_CLASS, PageText, flat, gram_codes, gram_of_code, grams, page_text
 from site_files import DEFAULT, LANGUAGES, OTHER
 
 SEARCH_JS = ROOT / "docs" / "assets" / "javascripts" / "search.js"
@@ -105,6 +105,12 @@ def decode(differences):
         total += difference
         pages.append(total)
     return pages
+
+
+def test_gram_codes_name_the_same_grams_as_the_text():
+    texts = ["", "a", "ab", "abc", "aaaa", "สำนักงาน", "a\x00b\x00", "\x00", "😀x😀", "pmqa4.0หมวด7", "\U0010ffff\x00"]
+    for text in texts:
+        assert {gram_of_code(code) for code in gram_codes(text)} == grams(text), text
 
 
 def test_index_files_list_the_pages_of_every_gram_in_page_order():

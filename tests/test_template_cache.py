@@ -1,8 +1,12 @@
 """Templates compiled once per process (officesite.template_cache), and again when their
-source or their autoescaping differs."""
+source or their autoescaping differs; partials rendered once per environment and values."""
+
+from pathlib import Path
 
 import jinja2
-from officesite.template_cache import CompiledTemplates
+from officesite.template_cache import RENDERED_ONCE, CompiledTemplates, render_partials_once
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def environment(folder, cache, autoescape=False):
@@ -34,3 +38,29 @@ def test_an_edited_template_or_another_autoescape_is_compiled_again(tmp_path):
     template.write_text("<div>{{ text }}</div>", encoding="utf-8")
     edited, compiled = environment(tmp_path, cache)
     assert edited.get_template("page.html").render(text="x") == "<div>x</div>" and compiled == ["page.html"]
+
+
+def test_a_partial_rendered_once_renders_once_per_value_it_reads(tmp_path):
+    (tmp_path / "partial.html").write_text("<b>{{ count() }} {{ text }} {{ where }}</b>", encoding="utf-8")
+    (tmp_path / "page.html").write_text('<p>{% include "partial.html" %}</p>', encoding="utf-8")
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(tmp_path)), autoescape=True)
+    renders = []
+    env.globals["count"] = lambda: renders.append(1) or len(renders)
+    render_partials_once(env, {"partial.html": ("where",)})
+    page = env.get_template("page.html")
+    pages = [page.render(text="<i>", where=where) for where in ("../", "../", "", "../")]
+    assert pages == ["<p><b>1 &lt;i&gt; ../</b></p>", "<p><b>1 &lt;i&gt; ../</b></p>", "<p><b>2 &lt;i&gt; </b></p>", "<p><b>1 &lt;i&gt; ../</b></p>"]
+    assert len(renders) == 2
+    # Another environment (the next language's run) renders it again.
+    other = jinja2.Environment(loader=jinja2.FileSystemLoader(str(tmp_path)), autoescape=True)
+    other.globals["count"] = env.globals["count"]
+    render_partials_once(other, {"partial.html": ("where",)})
+    assert other.get_template("page.html").render(text="x", where="../") == "<p><b>3 x ../</b></p>"
+
+
+def test_the_site_partials_rendered_once_exist_and_read_what_their_hooks_give():
+    for name, reads in RENDERED_ONCE.items():
+        source = (ROOT / "overrides" / name).read_text(encoding="utf-8")
+        assert all(value in source for value in reads), name
+    # The search dialog links nothing relative to the page but through the values it reads.
+    assert "| url" not in (ROOT / "overrides/partials/search.html").read_text(encoding="utf-8")

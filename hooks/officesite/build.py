@@ -55,6 +55,8 @@ class SiteBuild:
     policy: PolicyState = field(default_factory=PolicyState)
     escaping: EscapingState = field(default_factory=EscapingState)
     not_found: NotFoundState = field(default_factory=NotFoundState)
+    # language -> what frames its pages (officesite.chrome): the same for every page of its run.
+    chrome: dict = field(default_factory=dict)
 
 
 _current: SiteBuild | None = None
@@ -67,7 +69,7 @@ def starts_build(config) -> bool:
 
 
 # Whether every language is built: true in the on_post_build of the first language's run, once
-# static-i18n's own on_post_build (priority -100) has run the others and merged the search index.
+# static-i18n's own on_post_build (priority -100) has run the others.
 def every_language_built(config) -> bool:
     return not config.plugins[I18N_PLUGIN].building
 

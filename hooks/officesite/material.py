@@ -3,13 +3,16 @@
 Material is pinned in requirements.txt (`mkdocs-material==…`), and every patch below was
 checked against that version: the build stops at start-up when another version is installed
 (`version_problem`), and tests/test_material_layer.py applies each patch to the installed,
-pristine Material files, so a version bump fails in seconds, naming the patch. Five kinds:
+pristine Material files, so a version bump fails in seconds, naming the patch. The kinds:
 - PartialCopy: a Material partial copied into overrides/ with a few edits; preferred wherever
   Material lets a template be overridden. The copy is the pristine file (whose SHA-256 is
   recorded) with the Material header replaced by COPY_HEADER and each edit applied once.
 - CachedPartial: a Material partial rendered once for every page of a folder outside the
   navigation, when what it reads of the page is the same for them (its SHA-256 is recorded:
   what it reads was checked in that file).
+- CachedBlock: a block of a Material template rendered once per language run for every page
+  whose base URL and links (the `url` filter's paths) are the same (its template's SHA-256 is
+  recorded: what the block reads was checked in that file).
 - PartialReplaced: a Material partial that overrides/ replaces with the site's own; the
   pristine file's SHA-256 is recorded, so that a Material that changes it is noticed.
 - TemplateEdit: an exact text of a block's output (`super()` in overrides/main.html, through
@@ -34,6 +37,7 @@ from pathlib import Path
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import normalize_url
 
 WHERE = "hooks/officesite/material.py"
 PACKAGE = "mkdocs-material"
@@ -51,6 +55,16 @@ class PartialCopy:
 class CachedPartial:
     name: str  # the partial, in Material's templates
     sha256: str  # of Material's pristine file at the pinned version: what it reads of the page
+
+
+@dataclass(frozen=True)
+class CachedBlock:
+    name: str
+    template: str  # in Material's templates
+    block: str
+    sha256: str  # of Material's pristine template at the pinned version: what the block reads
+    links: tuple[str, ...]  # the paths the block writes through the `url` filter (relative to the page)
+    config_links: tuple[str, ...] = ()  # configuration lists whose entries it writes so (script_tag)
 
 
 @dataclass(frozen=True)
@@ -95,9 +109,9 @@ MATERIAL_HEADER = "{#-\n  This file was automatically generated - do not edit\n-
 
 PATCHES = (
     # The site's search replaces Material's (README, "Search"): its own dialog, in Material's
-    # header and with Material's look, run by docs/assets/javascripts/search.js. Material's
-    # search plugin stays enabled only because its header shows the search button and
-    # includes this partial when it is.
+    # header and with Material's look, run by docs/assets/javascripts/search.js. The header
+    # shows the search button and includes this partial without Material's search plugin
+    # (the header's edits below).
     PartialReplaced(
         "partials/search.html",
         "bfd556535abcddb99396ab2a7e3acc2ebcd3f36756007d3969396caa4126be30",
@@ -172,6 +186,26 @@ PATCHES = (
                 '      {% include "partials/site-name.html" %}\n'
                 "    </div>\n",
             ),
+            # The search button and the site's dialog (partials/search.html) without Material's
+            # search plugin, which mkdocs.yml no longer lists: its index was never read, and
+            # indexing every page cost about a twentieth of the build.
+            (
+                '    {% if "material/search" in config.plugins %}\n'
+                '      {% set search = config.plugins["material/search"] | attr("config") %}\n'
+                "      {% if search.enabled %}\n"
+                '        <label class="md-header__button md-icon" for="__search">\n'
+                '          {% set icon = config.theme.icon.search or "material/magnify" %}\n'
+                '          {% include ".icons/" ~ icon ~ ".svg" %}\n'
+                "        </label>\n"
+                '        {% include "partials/search.html" %}\n'
+                "      {% endif %}\n"
+                "    {% endif %}\n",
+                '    <label class="md-header__button md-icon" for="__search">\n'
+                '      {% set icon = config.theme.icon.search or "material/magnify" %}\n'
+                '      {% include ".icons/" ~ icon ~ ".svg" %}\n'
+                "    </label>\n"
+                '    {% include "partials/search.html" %}\n',
+            ),
         ),
     ),
     # The drawer's title: the office's name breaks between Thai words.
@@ -206,6 +240,26 @@ PATCHES = (
     CachedPartial(
         "partials/nav.html",
         "af33f6e032f632eb055c365eb5f1a975bf8456152fa768e69a1aad6d470b843f",
+    ),
+    # Material's configuration of its scripts (`__config`, JSON): its interface texts through
+    # `lang.t`, nine calls a page, then the features, the base URL and the search worker's URL:
+    # the same for every page with the same base URL and worker URL in a language's run.
+    CachedBlock(
+        "script configuration",
+        "base.html",
+        "config",
+        "a919e32d2225e09ecbdeb8076ca6ce9ca0836329760bf7871a04172569b77842",
+        ("assets/javascripts/workers/search.a7633da7.min.js",),
+    ),
+    # Material's scripts: its bundle, then `extra_javascript` through `script_tag` (a
+    # Markup.format per script): the same for every page with the same URLs of them.
+    CachedBlock(
+        "scripts",
+        "base.html",
+        "scripts",
+        "a919e32d2225e09ecbdeb8076ca6ce9ca0836329760bf7871a04172569b77842",
+        ("assets/javascripts/bundle.a5f9d56c.min.js",),
+        ("extra_javascript",),
     ),
     # Material's bundle, deferred: even at the end of <body> a plain script blocks rendering.
     TemplateEdit("deferred bundle", '.min.js"></script>', '.min.js" defer></script>'),
@@ -307,14 +361,18 @@ def changed_partial_problems(templates: Path) -> list[str]:
         PartialCopy: "copy it again into overrides/{name} with the listed edits, then record its hash",
         PartialReplaced: "check that overrides/{name} still keeps {kept}, then record its hash",
         CachedPartial: "check again that it reads nothing else of the page than the navigation's state and its folder, then record its hash",
+        CachedBlock: "check again that its block {block} reads nothing else of the page than the base URL and the links listed, then record its hash",
     }
-    return [
-        f"{WHERE}: {partial.name}: expected Material's file with SHA-256 {partial.sha256}, got "
-        f"{sha256_of(templates / partial.name) if (templates / partial.name).is_file() else 'no file'}: "
-        + todo[type(partial)].format(name=partial.name, kept=getattr(partial, "kept", ""))
-        for partial in patches_of((PartialCopy, PartialReplaced, CachedPartial))
-        if not (templates / partial.name).is_file() or sha256_of(templates / partial.name) != partial.sha256
-    ]
+    problems = []
+    for partial in patches_of((PartialCopy, PartialReplaced, CachedPartial, CachedBlock)):
+        path = templates / getattr(partial, "template", partial.name)
+        if not path.is_file() or sha256_of(path) != partial.sha256:
+            problems.append(
+                f"{WHERE}: {path.relative_to(templates).as_posix()}: expected Material's file with SHA-256 {partial.sha256}, got "
+                f"{sha256_of(path) if path.is_file() else 'no file'}: "
+                + todo[type(partial)].format(name=partial.name, kept=getattr(partial, "kept", ""), block=getattr(partial, "block", ""))
+            )
+    return problems
 
 
 # The reliances whose text Material's templates no longer hold.
@@ -387,11 +445,31 @@ def fixed_markup(html: str, where: str) -> str:
 
 
 # Make every CachedPartial of an environment (one language's run) render once per folder of
-# pages outside the navigation: their pages get the output of the first one.
+# pages outside the navigation, and every CachedBlock once per base URL and links' URLs: their
+# pages get the output of the first one.
 def cache_partials(env) -> None:
     for partial in patches_of(CachedPartial):
         template = env.get_template(partial.name)
         template.root_render_func = _rendered_once_per_folder(template.root_render_func)
+    for cached in patches_of(CachedBlock):
+        template = env.get_template(cached.template)
+        if cached.block not in template.blocks:
+            raise PluginError(f"{WHERE}: {cached.name}: expected a block {cached.block} in {cached.template}, got none: re-check the cached block")
+        template.blocks[cached.block] = _block_rendered_once(template.blocks[cached.block], cached)
+
+
+def _block_rendered_once(render, cached: CachedBlock):
+    rendered = {}  # (base URL, the links' URLs) -> output
+
+    def block(context):
+        base_url, page, config = context.get("base_url"), context.get("page"), context.get("config")
+        links = (*cached.links, *(str(entry) for name in cached.config_links for entry in config.get(name) or ()))
+        key = (base_url, *(normalize_url(link, page=page, base=base_url) for link in links))
+        if key not in rendered:
+            rendered[key] = "".join(render(context))
+        yield rendered[key]
+
+    return block
 
 
 def _rendered_once_per_folder(render):

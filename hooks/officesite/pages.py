@@ -39,9 +39,12 @@ def site_pages(docs_dir: Path, languages, display_root: Path, excluded=lambda re
     docs_dir, problems = Path(docs_dir), Problems()
     context = Context(languages, docs_dir, {PAGE_TYPE_CHOICE: DECLARED_TYPES})
     metas: dict = {}  # page -> {language: (where, checked front matter)}
-    for path in _files(docs_dir):
-        relative, where = path.relative_to(docs_dir).as_posix(), shown_path(path, display_root)
-        if relative.endswith(".md") and not _read_elsewhere(relative, languages):
+    for relative in _files(docs_dir):
+        if relative.endswith(".md") and _read_elsewhere(relative, languages):
+            continue  # a news post or criteria page: read by its own reader
+        path = docs_dir / relative
+        where = shown_path(path, display_root)
+        if relative.endswith(".md"):
             read = front_matter(path, where)
             problems.extend(read.problems)
             if read.problems or excluded(relative):
@@ -50,7 +53,7 @@ def site_pages(docs_dir: Path, languages, display_root: Path, excluded=lambda re
             meta = problems.check(PAGE.root, read.data, where, context)
             if meta is not INVALID:
                 metas.setdefault(page, {})[lang] = (where, meta)
-        elif not relative.endswith(".md"):
+        else:
             problem = static_file_problem(path.name, path.read_bytes)
             if problem:
                 problems.add(where, "file", problem)
@@ -68,11 +71,14 @@ def _read_elsewhere(relative: str, languages) -> bool:
     return is_category_page(languages, relative)
 
 
-# Every file under a folder, in order, leaving out what MkDocs leaves out (names starting with ".").
+# Every file under a folder, in order, by its path under it ("news/2018/x.md"), leaving out
+# what MkDocs leaves out (names starting with "."). Strings, not Paths: thousands of posts.
 def _files(folder: Path):
     for base, folders, files in os.walk(folder):
         folders[:] = sorted(name for name in folders if not name.startswith("."))
+        under = Path(base).relative_to(folder).as_posix()
+        prefix = "" if under == "." else under + "/"
         for name in sorted(files):
             if not name.startswith("."):
-                yield Path(base) / name
+                yield prefix + name
 

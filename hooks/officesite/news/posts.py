@@ -224,7 +224,8 @@ def build_date(environ=os.environ) -> datetime.date:
 # What the news is read from: changes when any post or categories.yml is added, removed or edited.
 def news_inputs(news_dir: Path) -> tuple:
     news_dir = Path(news_dir)
-    signature = [(relative, file_signature(news_dir / relative)) for relative, _ in _markdown_entries(news_dir)]
+    # Paths joined as strings: this runs for every post at every build and `mkdocs serve` rebuild.
+    signature = [(relative, file_signature(os.path.join(news_dir, relative))) for relative, _ in _markdown_entries(news_dir)]
     signature.append(file_signature(news_dir / CATEGORIES_FILE))
     return tuple(signature)
 
@@ -234,14 +235,15 @@ def _markdown_entries(news_dir: Path, pending: dict | None = None) -> list[tuple
     entries = {relative: False for relative in pending or {}}
     if news_dir.is_dir():
         for folder, folders, files in os.walk(news_dir):
-            base = Path(folder).relative_to(news_dir)
+            base = Path(folder).relative_to(news_dir).as_posix()
+            prefix = "" if base == "." else base + "/"
             for name in folders:
                 if name.endswith(".md"):
-                    entries[(base / name).as_posix()] = True
+                    entries[prefix + name] = True
             folders[:] = [name for name in folders if not name.endswith(".md")]  # named once, not entered
             for name in files:
                 if name.endswith(".md"):
-                    entries.setdefault((base / name).as_posix(), False)
+                    entries.setdefault(prefix + name, False)
     return sorted(entries.items())
 
 

@@ -22,23 +22,22 @@ pages without a date (the guidance, the office pages) first, then news, newest f
 import hashlib
 import json
 import math
-import shutil
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from officesite.search.text import PageText, flat, grams
+from mkdocs.utils import normalize_url
+
+from officesite.search.text import PageText, flat, gram_codes, gram_of_code
 
 FOLDER = "search"
 MANIFEST = "index.json"
-# Material's search plugin still runs (its header button and dialog need it) and writes its
-# own index, which nothing reads: it is removed from the built site.
-MATERIAL_INDEX = "search/search_index.json"
 PAGES_PER_FILE = 16
 # Gram files are sized so that one holds about this many bytes of JSON (gzip makes it a
 # fifth or less): a query of a few words loads a few of them.
 GRAM_FILE_BYTES = 24_000
 FORMAT = 1
+SCRIPT = "assets/javascripts/search.js"  # docs/: runs the dialog of overrides/partials/search.html
 
 
 @dataclass(frozen=True)
@@ -57,6 +56,13 @@ def page_order(location: str, date) -> tuple:
 # search finds the index and resolves result locations.
 def search_base(base_url: str, lang: str, languages) -> str:
     return f"{base_url.rstrip('/')}/{languages.prefix(lang)}"
+
+
+# The search script's URL from a page (None for a template that is no page), as the `url`
+# filter writes it: given to the dialog's partial, which reads nothing else of the page but
+# `search_base` (it is rendered once per language and these two, officesite.template_cache).
+def search_script(page, base_url: str) -> str:
+    return normalize_url(SCRIPT, page=page, base=base_url)
 
 
 # FNV-1a (32 bits) of a string's UTF-16 code units: the gram file a gram is in. search.js
@@ -78,13 +84,15 @@ def differences(numbers: list[int]) -> list[int]:
 # The files of one language's index, by path under its search folder: name -> JSON value.
 def index_files(pages: list[SearchPage]) -> dict[str, object]:
     pages = sorted(pages, key=lambda page: page.order)
-    text_postings: dict[str, list[int]] = defaultdict(list)
-    title_postings: dict[str, list[int]] = defaultdict(list)
+    text_postings: dict[int, list[int]] = defaultdict(list)  # by gram code (text.gram_codes)
+    title_postings: dict[int, list[int]] = defaultdict(list)
     for number, page in enumerate(pages):
-        for gram in grams(flat(page.content.text)):
-            text_postings[gram].append(number)
-        for gram in grams(flat(page.content.title)):
-            title_postings[gram].append(number)
+        for code in gram_codes(flat(page.content.text)):
+            text_postings[code].append(number)
+        for code in gram_codes(flat(page.content.title)):
+            title_postings[code].append(number)
+    text_postings = {gram_of_code(code): postings for code, postings in text_postings.items()}
+    title_postings = {gram_of_code(code): postings for code, postings in title_postings.items()}
     size = sum(len(gram) + 2 * len(postings) + 6 for postings in (text_postings, title_postings) for gram, postings in postings.items())
     gram_files = max(1, math.ceil(size / GRAM_FILE_BYTES))
     files: dict[str, object] = {}
@@ -117,13 +125,3 @@ def write_index(root: Path, pages: list[SearchPage]) -> dict[str, object]:
     for name, value in files.items():
         (folder / name).write_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return files
-
-
-# Remove what Material's search plugin wrote: the site's search never reads it.
-def remove_material_index(site_dir: Path) -> None:
-    target = site_dir / MATERIAL_INDEX
-    if target.is_file():
-        target.unlink()
-    folder = target.parent
-    if folder.is_dir() and not any(folder.iterdir()):
-        shutil.rmtree(folder)
