@@ -14,6 +14,7 @@ import subprocess
 import urllib.request
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from browser_checks import CONTRASTS, axe_violations, store_display_choice
 from conftest import build_site, copy_project
@@ -131,7 +132,10 @@ def test_the_keyboard_reaches_every_gallery_photo_with_a_visible_focus_ring(brow
             continue
         # Scrolling to the focused link may be smooth: wait until it is whole on the screen,
         # below the sticky header.
-        page.wait_for_function(FOCUS_IN_VIEW, timeout=5000)
+        try:
+            page.wait_for_function(FOCUS_IN_VIEW, timeout=10_000)
+        except PlaywrightTimeout:
+            pytest.fail(f"gallery link {len(reached) + 1} focused but not whole below the header: {page.evaluate(FOCUS_BOXES)}")
         reached.append(page.evaluate(FOCUS_RING))
     context.close()
     assert len(reached) == GALLERY_PHOTOS and all(found["alt"] and found["ring"] for found in reached), reached
@@ -141,6 +145,8 @@ FOCUS_IN_VIEW = """() => {
   const box = document.activeElement.getBoundingClientRect(), header = document.querySelector('.md-header').getBoundingClientRect();
   return box.height > 0 && box.top >= header.bottom - 1 && box.bottom <= innerHeight + 1;  // a pixel for rounding
 }"""
+FOCUS_BOXES = """() => ({link: document.activeElement.getBoundingClientRect().toJSON(),
+  header: document.querySelector('.md-header').getBoundingClientRect().toJSON(), innerHeight, scrollY})"""
 FOCUS_RING = """() => {
   const link = document.activeElement, style = getComputedStyle(link);
   return {alt: link.querySelector('img').alt, ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2};
