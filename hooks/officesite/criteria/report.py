@@ -168,25 +168,36 @@ def _change(shown: dict, decimals: int) -> str:
     return f"{ARROWS[sign]} {number}".strip()
 
 
+# The overall results, one line of text each; each format escapes them.
+def _overall_lines(report: dict, ui: dict) -> list[str]:
+    decimals, overall = report["decimals"], report["overall"]
+    lines = [f"{ui['calculator_overall']}: {fixed(overall['score'], decimals)}",
+             f"{ui['calculator_overall_level']}: {overall['level']}",
+             f"{ui['calculator_gap']}: {_gap(overall, ui, decimals)}",
+             ui["calculator_answered"].format(answered=report["answered"], total=report["total"])]
+    if report["baseline_period"] is not None:
+        lines.append(f"{ui['calculator_change']}: {_change(overall, decimals)}")
+    return lines
+
+
+# The categories' table as text: its header and a row per category (heading first).
+def _category_table(report: dict, ui: dict) -> tuple[list[str], list[list[str]]]:
+    decimals, with_change = report["decimals"], report["baseline_period"] is not None
+    header = [ui["criteria_category"], ui["calculator_score"], ui["calculator_level"], ui["calculator_gap"]] + ([ui["calculator_change"]] if with_change else [])
+    rows = [[c["heading"], fixed(c["score"], decimals), c["level"], _gap(c, ui, decimals)] + ([_change(c, decimals)] if with_change else []) for c in report["categories"]]
+    return header, rows
+
+
 # The report as Markdown, every text escaped (markdown_text: no Markdown or HTML survives).
 def report_markdown(report: dict, ui: dict) -> str:
-    decimals, with_change = report["decimals"], report["baseline_period"] is not None
     text = markdown_text
     lines = [f"# {text(ui['calculator_report_title'])}", ""]
     lines += [f"- {text(ui[key])}: {text(value)}" for key, value in _details(report, ui)]
-    overall = report["overall"]
     lines += ["", f"## {text(ui['calculator_results'])}", ""]
-    lines += [f"- {text(ui['calculator_overall'])}: {fixed(overall['score'], decimals)}",
-              f"- {text(ui['calculator_overall_level'])}: {text(overall['level'])}",
-              f"- {text(ui['calculator_gap'])}: {text(_gap(overall, ui, decimals))}",
-              f"- {text(ui['calculator_answered'].format(answered=report['answered'], total=report['total']))}"]
-    if with_change:
-        lines.append(f"- {text(ui['calculator_change'])}: {_change(overall, decimals)}")
-    header = [ui["criteria_category"], ui["calculator_score"], ui["calculator_level"], ui["calculator_gap"]] + ([ui["calculator_change"]] if with_change else [])
+    lines += [f"- {text(line)}" for line in _overall_lines(report, ui)]
+    header, rows = _category_table(report, ui)
     lines += ["", "| " + " | ".join(text(h) for h in header) + " |", "|" + "---|" * len(header)]
-    for c in report["categories"]:
-        row = [text(c["heading"]), fixed(c["score"], decimals), text(c["level"]), text(_gap(c, ui, decimals))] + ([_change(c, decimals)] if with_change else [])
-        lines.append("| " + " | ".join(row) + " |")
+    lines += ["| " + " | ".join(text(cell) for cell in row) + " |" for row in rows]
     # A text chart in a code block: bars of full blocks, the scale up to the highest level.
     rows = _chart_rows(report, ui)
     label_width = max(len(label) for label, _, _ in rows)
@@ -207,7 +218,6 @@ def report_markdown(report: dict, ui: dict) -> str:
 
 # The report as a standalone HTML document in the language `lang`, every text escaped.
 def report_html(report: dict, ui: dict, lang: str) -> str:
-    decimals, with_change = report["decimals"], report["baseline_period"] is not None
     e = html.escape
     title = ui["calculator_report_title"]
     out = [f'<!DOCTYPE html>\n<html lang="{e(lang)}">\n<head>\n<meta charset="utf-8">\n<title>{e(title)}</title>',
@@ -216,19 +226,11 @@ def report_html(report: dict, ui: dict, lang: str) -> str:
            ".chart td.track{width:20rem}.chart span{display:block;height:1em;background:currentColor}</style>\n</head>\n<body>",
            f"<h1>{e(title)}</h1>", "<dl>"]
     out += [f"<dt>{e(ui[key])}</dt><dd>{e(value)}</dd>" for key, value in _details(report, ui)]
-    overall = report["overall"]
-    out += ["</dl>", f"<h2>{e(ui['calculator_results'])}</h2>", "<ul>",
-            f"<li>{e(ui['calculator_overall'])}: {fixed(overall['score'], decimals)}</li>",
-            f"<li>{e(ui['calculator_overall_level'])}: {e(overall['level'])}</li>",
-            f"<li>{e(ui['calculator_gap'])}: {e(_gap(overall, ui, decimals))}</li>",
-            f"<li>{e(ui['calculator_answered'].format(answered=report['answered'], total=report['total']))}</li>"]
-    if with_change:
-        out.append(f"<li>{e(ui['calculator_change'])}: {e(_change(overall, decimals))}</li>")
-    header = [ui["criteria_category"], ui["calculator_score"], ui["calculator_level"], ui["calculator_gap"]] + ([ui["calculator_change"]] if with_change else [])
+    out += ["</dl>", f"<h2>{e(ui['calculator_results'])}</h2>", "<ul>"]
+    out += [f"<li>{e(line)}</li>" for line in _overall_lines(report, ui)]
+    header, rows = _category_table(report, ui)
     out += ["</ul>", "<table>", "<thead><tr>" + "".join(f'<th scope="col">{e(h)}</th>' for h in header) + "</tr></thead>", "<tbody>"]
-    for c in report["categories"]:
-        cells = [fixed(c["score"], decimals), c["level"], _gap(c, ui, decimals)] + ([_change(c, decimals)] if with_change else [])
-        out.append(f'<tr><th scope="row">{e(c["heading"])}</th>' + "".join(f"<td>{e(cell)}</td>" for cell in cells) + "</tr>")
+    out += [f'<tr><th scope="row">{e(row[0])}</th>' + "".join(f"<td>{e(cell)}</td>" for cell in row[1:]) + "</tr>" for row in rows]
     out += ["</tbody>", "</table>", f"<figure>\n<figcaption>{e(ui['calculator_chart'])}</figcaption>", '<table class="chart" aria-hidden="true">']
     for label, share, value in _chart_rows(report, ui):
         out.append(f'<tr><th scope="row">{e(label)}</th><td class="track"><span style="width:{100 * share:.1f}%"></span></td><td>{e(value)}</td></tr>')
