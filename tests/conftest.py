@@ -140,12 +140,12 @@ def browser():
 
 @pytest.fixture
 def new_context(browser):
-    """Opens browser contexts for one test (browser.new_context's options); every one is
-    closed after the test, whether it passed or not."""
+    """Opens browser contexts for one test (browser.new_context's options; `of`: another
+    Chromium than the session's); every one is closed after the test, passed or not."""
     contexts = []
 
-    def open_context(**options):
-        contexts.append(browser.new_context(**options))
+    def open_context(of=None, **options):
+        contexts.append((of or browser).new_context(**options))
         return contexts[-1]
 
     yield open_context

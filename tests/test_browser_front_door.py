@@ -26,12 +26,11 @@ SETTLED = """async () => {
 }"""
 
 
-def open_page(browser, device, url):
-    context = browser.new_context(**DEVICES[device])
-    page = context.new_page()
+def open_page(new_context, device, url):
+    page = new_context(**DEVICES[device]).new_page()
     page.goto(url)
     page.evaluate(SETTLED)
-    return context, page
+    return page
 
 
 def choose(page, font_size, contrast):
@@ -78,57 +77,51 @@ def site_names(lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES.codes)
 @pytest.mark.parametrize("device", DEVICES)
-def test_header_shows_the_whole_name_and_the_toolbar_one_row_in_every_mode(browser, site_url, device, lang):
+def test_header_shows_the_whole_name_and_the_toolbar_one_row_in_every_mode(new_context, site_url, device, lang):
     full, short = site_names(lang)
-    context, page = open_page(browser, device, site_url + LANGUAGES.prefix(lang))
+    page = open_page(new_context, device, site_url + LANGUAGES.prefix(lang))
     problems, violations = [], []
-    try:
-        for font_size in FONT_SIZES:
-            for contrast in CONTRASTS:
-                choose(page, font_size, contrast)
-                state, where = page.evaluate(FRAME_STATE), f"{font_size}/{contrast}"
-                width, height = state["viewport"]
-                if state["names"] not in ([full], [short]) or not state["inside"] or state["lineTops"] > 2:
-                    problems.append(f"{where}: header name {state['names']} inside={state['inside']} lines={state['lineTops']}")
-                if state["toolbarRows"] != 1 or state["toolbar"] > 0.08 * height or state["header"] > 0.1 * height:
-                    problems.append(f"{where}: toolbar {state['toolbarRows']} rows, {state['toolbar']:.0f} px; header {state['header']:.0f} px")
-                if state["scrollWidth"] > width:
-                    problems.append(f"{where}: page {state['scrollWidth']} px wide")
-                violations += [f"{where}: {v}" for v in axe_violations(page)]
-        # The full name wherever it fits: on a desktop at normal size; a phone shows the short one.
-        choose(page, "normal", "normal")
-        assert page.evaluate(FRAME_STATE)["names"] == ([full] if device == "desktop" else [short])
-    finally:
-        context.close()
+    for font_size in FONT_SIZES:
+        for contrast in CONTRASTS:
+            choose(page, font_size, contrast)
+            state, where = page.evaluate(FRAME_STATE), f"{font_size}/{contrast}"
+            width, height = state["viewport"]
+            if state["names"] not in ([full], [short]) or not state["inside"] or state["lineTops"] > 2:
+                problems.append(f"{where}: header name {state['names']} inside={state['inside']} lines={state['lineTops']}")
+            if state["toolbarRows"] != 1 or state["toolbar"] > 0.08 * height or state["header"] > 0.1 * height:
+                problems.append(f"{where}: toolbar {state['toolbarRows']} rows, {state['toolbar']:.0f} px; header {state['header']:.0f} px")
+            if state["scrollWidth"] > width:
+                problems.append(f"{where}: page {state['scrollWidth']} px wide")
+            violations += [f"{where}: {v}" for v in axe_violations(page)]
+    # The full name wherever it fits: on a desktop at normal size; a phone shows the short one.
+    choose(page, "normal", "normal")
+    assert page.evaluate(FRAME_STATE)["names"] == ([full] if device == "desktop" else [short])
     assert problems == []
     assert violations == []
 
 
 @pytest.mark.parametrize("lang", LANGUAGES.codes)
-def test_phone_toolbar_folds_behind_one_button_that_opens_and_closes_its_panel(browser, site_url, lang):
-    context, page = open_page(browser, "phone", site_url + LANGUAGES.prefix(lang))
-    try:
-        toggle = page.locator("[data-display-toggle]")
-        name = {DEFAULT: "ขนาดอักษร/การแสดงผล", OTHER: "Text size/Display"}[lang]
-        assert page.get_by_role("button", name=name, exact=True).is_visible()
-        assert toggle.get_attribute("aria-expanded") == "false"
-        assert page.locator("button[data-setting]").evaluate_all("bs => bs.filter(b => b.checkVisibility()).length") == 0
-        toggle.focus()
-        page.keyboard.press("Enter")
-        assert toggle.get_attribute("aria-expanded") == "true"
-        page.keyboard.press("Tab")  # into the panel: its first choice
-        assert page.evaluate("document.activeElement.dataset.value") == "normal"
-        page.keyboard.press("Tab")
-        page.keyboard.press("Enter")  # large text, chosen with the keyboard
-        assert page.evaluate("document.documentElement.dataset.fontSize") == "large"
-        assert toggle.get_attribute("aria-expanded") == "true"  # the panel stays open for the next choice
-        page.keyboard.press("Escape")
-        assert toggle.get_attribute("aria-expanded") == "false"
-        assert page.evaluate("document.activeElement.matches('[data-display-toggle]')")
-        page.keyboard.press("Tab")  # the closed panel's buttons are out of the tab order
-        assert not page.evaluate("document.activeElement.matches('button[data-setting]')")
-    finally:
-        context.close()
+def test_phone_toolbar_folds_behind_one_button_that_opens_and_closes_its_panel(new_context, site_url, lang):
+    page = open_page(new_context, "phone", site_url + LANGUAGES.prefix(lang))
+    toggle = page.locator("[data-display-toggle]")
+    name = {DEFAULT: "ขนาดอักษร/การแสดงผล", OTHER: "Text size/Display"}[lang]
+    assert page.get_by_role("button", name=name, exact=True).is_visible()
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert page.locator("button[data-setting]").evaluate_all("bs => bs.filter(b => b.checkVisibility()).length") == 0
+    toggle.focus()
+    page.keyboard.press("Enter")
+    assert toggle.get_attribute("aria-expanded") == "true"
+    page.keyboard.press("Tab")  # into the panel: its first choice
+    assert page.evaluate("document.activeElement.dataset.value") == "normal"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # large text, chosen with the keyboard
+    assert page.evaluate("document.documentElement.dataset.fontSize") == "large"
+    assert toggle.get_attribute("aria-expanded") == "true"  # the panel stays open for the next choice
+    page.keyboard.press("Escape")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("document.activeElement.matches('[data-display-toggle]')")
+    page.keyboard.press("Tab")  # the closed panel's buttons are out of the tab order
+    assert not page.evaluate("document.activeElement.matches('button[data-setting]')")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -178,51 +171,45 @@ MAX_STOPS = 200
 
 
 @pytest.mark.parametrize("device, path", WALKS)
-def test_tabbing_through_the_page_never_focuses_anything_unseen(browser, site_url, device, path):
-    context, page = open_page(browser, device, site_url + path)
+def test_tabbing_through_the_page_never_focuses_anything_unseen(new_context, site_url, device, path):
+    page = open_page(new_context, device, site_url + path)
     problems, stops = [], []
-    try:
-        for _ in range(MAX_STOPS):
-            page.keyboard.press("Tab")
-            state = page.evaluate(FOCUS_STATE)
-            if state is None or state["what"] in stops[:1]:
-                break  # back at the start: the walk went round the page
-            stops.append(state["what"])
-            failed = [check for check in ("visible", "inViewport", "onTop", "indicator") if not state[check]]
-            if failed:
-                problems.append(f"stop {len(stops)} {state['what']}: not {', '.join(failed)}")
-    finally:
-        context.close()
+    for _ in range(MAX_STOPS):
+        page.keyboard.press("Tab")
+        state = page.evaluate(FOCUS_STATE)
+        if state is None or state["what"] in stops[:1]:
+            break  # back at the start: the walk went round the page
+        stops.append(state["what"])
+        failed = [check for check in ("visible", "inViewport", "onTop", "indicator") if not state[check]]
+        if failed:
+            problems.append(f"stop {len(stops)} {state['what']}: not {', '.join(failed)}")
     assert len(stops) > 5, stops
     assert problems == []
 
 
-def test_the_phone_menu_button_opens_the_drawer_moves_focus_in_and_escape_closes_it(browser, site_url):
-    context, page = open_page(browser, "phone", site_url + "about/")
-    try:
-        button = page.get_by_role("button", name="เมนู", exact=True)
-        assert button.get_attribute("aria-expanded") == "false"
-        assert page.locator(".md-sidebar--primary").evaluate("e => e.inert")
-        button.focus()
-        page.keyboard.press("Enter")
-        page.evaluate(SETTLED)
-        assert button.get_attribute("aria-expanded") == "true"
-        assert page.evaluate("document.querySelector('.md-sidebar--primary').contains(document.activeElement)")
-        assert page.evaluate(FOCUS_STATE)["visible"]
-        # The drawer covers the page: focus stays in it, both ways, until it is closed.
-        inside = []
-        for key in ["Tab"] * 25 + ["Shift+Tab"] * 30:
-            page.keyboard.press(key)
-            inside.append(page.evaluate("document.body === document.activeElement || document.querySelector('.md-sidebar--primary').contains(document.activeElement)"))
-        assert all(inside)
-        page.locator(".md-sidebar--primary a.md-nav__link").first.focus()
-        page.keyboard.press("Escape")
-        page.evaluate(SETTLED)
-        assert button.get_attribute("aria-expanded") == "false"
-        assert page.evaluate("document.activeElement.matches('[data-site-drawer-button]')")
-        assert page.locator(".md-sidebar--primary").evaluate("e => e.inert")
-    finally:
-        context.close()
+def test_the_phone_menu_button_opens_the_drawer_moves_focus_in_and_escape_closes_it(new_context, site_url):
+    page = open_page(new_context, "phone", site_url + "about/")
+    button = page.get_by_role("button", name="เมนู", exact=True)
+    assert button.get_attribute("aria-expanded") == "false"
+    assert page.locator(".md-sidebar--primary").evaluate("e => e.inert")
+    button.focus()
+    page.keyboard.press("Enter")
+    page.evaluate(SETTLED)
+    assert button.get_attribute("aria-expanded") == "true"
+    assert page.evaluate("document.querySelector('.md-sidebar--primary').contains(document.activeElement)")
+    assert page.evaluate(FOCUS_STATE)["visible"]
+    # The drawer covers the page: focus stays in it, both ways, until it is closed.
+    inside = []
+    for key in ["Tab"] * 25 + ["Shift+Tab"] * 30:
+        page.keyboard.press(key)
+        inside.append(page.evaluate("document.body === document.activeElement || document.querySelector('.md-sidebar--primary').contains(document.activeElement)"))
+    assert all(inside)
+    page.locator(".md-sidebar--primary a.md-nav__link").first.focus()
+    page.keyboard.press("Escape")
+    page.evaluate(SETTLED)
+    assert button.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("document.activeElement.matches('[data-site-drawer-button]')")
+    assert page.locator(".md-sidebar--primary").evaluate("e => e.inert")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -273,31 +260,28 @@ THAI_TEXTS = [
 
 
 @pytest.mark.parametrize("font_size", ["large", "largest"])
-def test_thai_lines_break_only_between_words(browser, site_url, font_size):
-    context = browser.new_context(**PHONE)
+def test_thai_lines_break_only_between_words(new_context, site_url, font_size):
+    context = new_context(**PHONE)
     context.add_init_script(f"localStorage.setItem('reo13.display', {json.dumps(json.dumps({'fontSize': font_size}))})")
     page = context.new_page()
     problems, wrapped = [], 0
-    try:
-        for path, selector, words, drawer in THAI_TEXTS:
-            page.goto(site_url + path)
-            if drawer:
-                page.locator("[data-site-drawer-button]").click()
-            page.evaluate(SETTLED)
-            element = page.locator(selector).filter(has_text=words).first
-            lines = [line for line in element.evaluate(LINES) if line.strip()]
-            text = "".join(lines)
-            breaks, position = [], 0
-            for line in lines[:-1]:
-                position += len(line)
-                breaks.append(position)
-            boundaries = word_boundaries(text)
-            inside = [f"{text[:at][-8:]}|{text[at:][:8]}" for at in breaks if at not in boundaries]
-            if inside:
-                problems.append(f"{path} {selector}: breaks inside words at {inside}")
-            wrapped += len(breaks)
-    finally:
-        context.close()
+    for path, selector, words, drawer in THAI_TEXTS:
+        page.goto(site_url + path)
+        if drawer:
+            page.locator("[data-site-drawer-button]").click()
+        page.evaluate(SETTLED)
+        element = page.locator(selector).filter(has_text=words).first
+        lines = [line for line in element.evaluate(LINES) if line.strip()]
+        text = "".join(lines)
+        breaks, position = [], 0
+        for line in lines[:-1]:
+            position += len(line)
+            breaks.append(position)
+        boundaries = word_boundaries(text)
+        inside = [f"{text[:at][-8:]}|{text[at:][:8]}" for at in breaks if at not in boundaries]
+        if inside:
+            problems.append(f"{path} {selector}: breaks inside words at {inside}")
+        wrapped += len(breaks)
     assert wrapped >= len(THAI_TEXTS)  # the texts do wrap on a phone: the check saw line breaks
     assert problems == []
 
@@ -308,29 +292,26 @@ def test_thai_lines_break_only_between_words(browser, site_url, font_size):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES.codes)
-def test_404_page_renders_in_the_sites_font_on_a_cold_cache(browser, nginx, lang):
-    context = browser.new_context(**PHONE)
+def test_404_page_renders_in_the_sites_font_on_a_cold_cache(new_context, nginx, lang):
+    context = new_context(**PHONE)
     page = context.new_page()
-    try:
-        cdp = context.new_cdp_session(page)
-        cdp.send("Network.enable")
-        cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-        response = page.goto(nginx.url + LANGUAGES.path("no/such/page/", lang), wait_until="load")
-        assert response.status == 404
-        # Each face is asked for by the page's head (a preload), not once the stylesheet has been
-        # read and the text laid out: with font-display: optional a face that comes after the
-        # first paint is never used, and on a real network it would come after.
-        fonts = page.evaluate("performance.getEntriesByType('resource').filter(e => e.name.endsWith('.woff2')).map(e => [e.name.split('/').pop(), e.initiatorType])")
-        cdp.send("DOM.enable")
-        cdp.send("CSS.enable")
-        root = cdp.send("DOM.getDocument")["root"]["nodeId"]
-        used = {}
-        for code in LANGUAGES.codes:
-            for node in cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": f'.site-not-found[lang="{code}"] h1, .site-not-found[lang="{code}"] h1 *'})["nodeIds"]:
-                used.setdefault(code, set()).update(font["familyName"] for font in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"])
-        links = page.locator(".site-not-found ul a").all_inner_texts()
-    finally:
-        context.close()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    response = page.goto(nginx.url + LANGUAGES.path("no/such/page/", lang), wait_until="load")
+    assert response.status == 404
+    # Each face is asked for by the page's head (a preload), not once the stylesheet has been
+    # read and the text laid out: with font-display: optional a face that comes after the
+    # first paint is never used, and on a real network it would come after.
+    fonts = page.evaluate("performance.getEntriesByType('resource').filter(e => e.name.endsWith('.woff2')).map(e => [e.name.split('/').pop(), e.initiatorType])")
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    used = {}
+    for code in LANGUAGES.codes:
+        for node in cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": f'.site-not-found[lang="{code}"] h1, .site-not-found[lang="{code}"] h1 *'})["nodeIds"]:
+            used.setdefault(code, set()).update(font["familyName"] for font in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"])
+    links = page.locator(".site-not-found ul a").all_inner_texts()
     assert fonts and all(initiator == "link" for _, initiator in fonts), fonts
     assert used == {code: {"Sarabun"} for code in LANGUAGES.codes}
     assert len(links) == 3 * len(LANGUAGES.codes)  # news, criteria and search, in each language

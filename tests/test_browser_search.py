@@ -176,9 +176,8 @@ def cached_browser(browser):
 
 
 @pytest.mark.parametrize("back_forward_cache", [False, True])
-def test_back_to_a_page_keeps_its_query_and_results(browser, cached_browser, site_url, back_forward_cache):
-    context = (cached_browser if back_forward_cache else browser).new_context(bypass_csp=True)
-    page = context.new_page()
+def test_back_to_a_page_keeps_its_query_and_results(new_context, cached_browser, site_url, back_forward_cache):
+    page = new_context(bypass_csp=True, of=cached_browser if back_forward_cache else None).new_page()
     open_search(page, site_url)
     page.keyboard.type("ธรรมาภิบาล", delay=40)
     first = results_of(page, "ธรรมาภิบาล")
@@ -189,7 +188,6 @@ def test_back_to_a_page_keeps_its_query_and_results(browser, cached_browser, sit
     page.keyboard.press("/")
     assert page.locator(".md-search__input").input_value() == "ธรรมาภิบาล"
     assert results_of(page, "ธรรมาภิบาล") == first
-    context.close()
 
 
 # --- Finding: the query set ---
@@ -297,8 +295,8 @@ def test_keyboard_opens_moves_through_results_and_closes(page, site_url):
 
 
 @pytest.mark.parametrize("contrast", CONTRASTS)
-def test_open_search_with_results_is_accessible_on_a_phone_in_every_display_mode(browser, site_url, contrast):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True, bypass_csp=True)
+def test_open_search_with_results_is_accessible_on_a_phone_in_every_display_mode(new_context, site_url, contrast):
+    context = new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True, bypass_csp=True)
     store_display_choice(context, {"fontSize": "largest", "contrast": contrast})
     page = context.new_page()
     page.goto(site_url)
@@ -311,7 +309,6 @@ def test_open_search_with_results_is_accessible_on_a_phone_in_every_display_mode
     assert meta.evaluate(CONTRAST_RATIO_JS) >= 4.5
     box = page.locator(".md-search__input").bounding_box()
     assert box["width"] >= 150  # room for the query between the icons at the largest text size
-    context.close()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES.codes)

@@ -59,30 +59,29 @@ def test_the_photo_pages_are_valid_html(photo_site):
     assert (result.returncode, result.stderr) == (0, "")
 
 
-def measured(browser, url: str) -> dict:
-    context = browser.new_context(**PHONE)
+def measured(new_context, url: str) -> dict:
+    context = new_context(**PHONE)
     context.add_init_script("new PerformanceObserver(() => {}).observe({type: 'layout-shift', buffered: true})")
     page = context.new_page()
     page.goto(url, wait_until="networkidle")
     found = page.evaluate(MEASURE)
     found["images"] = page.evaluate("performance.getEntriesByType('resource').filter(r => r.initiatorType === 'img').length")
-    context.close()
     return found
 
 
 @pytest.mark.parametrize("lang", LANGUAGES.codes)
-def test_a_post_with_a_cover_and_12_photos_transfers_at_most_400_kb_before_scrolling(browser, photo_site, lang):
+def test_a_post_with_a_cover_and_12_photos_transfers_at_most_400_kb_before_scrolling(new_context, photo_site, lang):
     server, post, _ = photo_site
-    found = measured(browser, server.url + LANGUAGES.path(post, lang))
+    found = measured(new_context, server.url + LANGUAGES.path(post, lang))
     print(f"{lang} post: {found}")
     assert found["transferred"] <= POST_BUDGET and found["cls"] == 0, found
     assert found["images"] >= 2, found  # the cover and the first gallery photos, at least
 
 
 @pytest.mark.parametrize("lang", LANGUAGES.codes)
-def test_the_home_page_with_covered_news_cards_transfers_at_most_350_kb(browser, photo_site, lang):
+def test_the_home_page_with_covered_news_cards_transfers_at_most_350_kb(new_context, photo_site, lang):
     server, _, _ = photo_site
-    found = measured(browser, server.url + LANGUAGES.path("", lang))
+    found = measured(new_context, server.url + LANGUAGES.path("", lang))
     print(f"{lang} home: {found}")
     assert found["transferred"] <= HOME_BUDGET and found["cls"] == 0, found
 
@@ -104,23 +103,22 @@ def test_lighthouse_mobile_performance_of_the_photo_post_is_at_least_95(photo_si
 LIGHTHOUSE_METRICS = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index")
 
 
-def test_axe_finds_nothing_on_the_photo_pages_in_any_display_mode(browser, photo_site):
+def test_axe_finds_nothing_on_the_photo_pages_in_any_display_mode(new_context, photo_site):
     server, post, _ = photo_site
     violations = []
     for contrast in CONTRASTS:
-        context = browser.new_context(bypass_csp=True, **PHONE)  # axe is a script of the test's own
+        context = new_context(bypass_csp=True, **PHONE)  # axe is a script of the test's own
         store_display_choice(context, {"fontSize": "largest", "contrast": contrast})
         page = context.new_page()
         for path in (LANGUAGES.path(page_path, lang) for lang in LANGUAGES.codes for page_path in (post, "")):
             page.goto(server.url + path, wait_until="networkidle")
             violations += [f"{contrast} {path}: {v}" for v in axe_violations(page)]
-        context.close()
     assert violations == []
 
 
-def test_the_keyboard_reaches_every_gallery_photo_with_a_visible_focus_ring(browser, photo_site):
+def test_the_keyboard_reaches_every_gallery_photo_with_a_visible_focus_ring(new_context, photo_site):
     server, post, _ = photo_site
-    context = browser.new_context(bypass_csp=True, **PHONE)  # wait_for_function evaluates a string
+    context = new_context(bypass_csp=True, **PHONE)  # wait_for_function evaluates a string
     page = context.new_page()
     page.goto(server.url + post, wait_until="networkidle")
     reached = []
@@ -137,7 +135,6 @@ def test_the_keyboard_reaches_every_gallery_photo_with_a_visible_focus_ring(brow
         except PlaywrightTimeout:
             pytest.fail(f"gallery link {len(reached) + 1} focused but not whole below the header: {page.evaluate(FOCUS_BOXES)}")
         reached.append(page.evaluate(FOCUS_RING))
-    context.close()
     assert len(reached) == GALLERY_PHOTOS and all(found["alt"] and found["ring"] for found in reached), reached
 
 
