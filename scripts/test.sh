@@ -5,4 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
 export NO_MKDOCS_2_WARNING=1
-exec .venv/bin/python -m pytest "$@"
+# One test process per core (pytest-xdist), each test file whole in one process, so a file's
+# shared fixtures (a built copy, a browser page) are made once; the site is built once for all
+# (tests/conftest.py). `-n 0` after these runs everything in one process.
+exec .venv/bin/python -m pytest -n auto --dist loadfile "$@"

@@ -1,7 +1,9 @@
 """Shared fixtures: the site built once per test run, served on loopback, and Chromium."""
 
+import fcntl
 import functools
 import http.server
+import json
 import os
 import subprocess
 import sys
@@ -88,9 +90,19 @@ def site_builder():
 
 @pytest.fixture(scope="session")
 def build_result(tmp_path_factory):
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(ROOT, site_dir)
-    return result, site_dir
+    """The project built once per run: in a parallel run (scripts/test.sh, pytest-xdist) the
+    first test process to ask builds it and the others wait for it and read the same site."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's temporary folder, each process's folder is inside
+    site_dir, record = shared / "site", shared / "site-build.json"
+    with open(shared / "site-build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not record.exists():
+            result = build_site(ROOT, site_dir)
+            record.write_text(json.dumps([result.returncode, result.stdout, result.stderr]), encoding="utf-8")
+        returncode, stdout, stderr = json.loads(record.read_text(encoding="utf-8"))
+    return subprocess.CompletedProcess(["mkdocs", "build"], returncode, stdout, stderr), site_dir
 
 
 @pytest.fixture(scope="session")
