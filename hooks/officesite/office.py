@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
 from officesite.metadata.cache import yaml_file
+from officesite.metadata.reading import read_text
 from officesite.metadata.fields import Context
 from officesite.metadata.problems import MetadataError, Problems
 from officesite.metadata.shown import shown_path, shown_value
@@ -61,6 +62,22 @@ def _emblem_problem(emblem: str, docs_dir: Path) -> str | None:
     if not (docs_dir / path).is_file():
         return "expected a file under docs/, found none"
     return None
+
+
+# What the file says above each fact, as written ({fact: "line\nline"}, without the "# "): the
+# web editor writes them back when it saves the file (officesite.cms.config). The lines above
+# the first fact are the file's own introduction; a fact with no comment is left out.
+def file_comments(path: Path, where: str) -> dict[str, str]:
+    comments, block = {}, []
+    for line in read_text(path, where).splitlines():
+        if line.startswith("#"):
+            block.append(line[1:].removeprefix(" "))
+            continue
+        key = line.split(":", 1)[0]
+        if block and line[:1].strip() and key.isidentifier():
+            comments[key] = "\n".join(block)
+        block = []
+    return comments
 
 
 # Where mkdocs.yml held the facts before docs/office.yml: a block left there is refused, not
