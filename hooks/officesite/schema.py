@@ -41,8 +41,7 @@ LABELS_FILE = Path(__file__).with_name("schema_labels.yml")
 class Kind:
     name: str  # its key in schema_labels.yml
     files: str  # where its files are, as an author finds them
-    root: object  # the type of the whole value (of the front matter, the file, or `at` in it)
-    at: str = ""  # the field path of the value in its file, e.g. "plugins.i18n.languages[1]" in mkdocs.yml
+    root: object  # the type of the whole value (of the front matter or the file)
     file_name: Slug | None = None  # what the file's name must be, when it is part of the content
     per_language_files: bool = False  # one file per language (x.md, x.<code>.md): SHARED fields agree
 
