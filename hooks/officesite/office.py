@@ -15,9 +15,9 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
 from officesite.metadata.cache import yaml_file
-from officesite.metadata.reading import read_text
 from officesite.metadata.fields import Context
 from officesite.metadata.problems import MetadataError, Problems
+from officesite.metadata.reading import read_text
 from officesite.metadata.shown import shown_path, shown_value
 from officesite.schema import OFFICE
 
