@@ -11,6 +11,7 @@ builds with --strict and its contact page shows them in both languages. No reque
 
 import re
 import socket
+import time
 
 import pytest
 import yaml
@@ -28,13 +29,17 @@ ENGLISH_ADDRESS = "Test address <Road 3>, Chonburi"
 
 @pytest.fixture(scope="module", autouse=True)
 def backend_port_free():
-    """Before `cms` starts decap-server: the local backend's fixed port is free. Taken by
-    another decap-server (another test run on the machine), the editor would save into that
-    run's copy, and this one would wait for a file that never changes."""
+    """Before `cms` starts decap-server: the local backend's fixed port is free, or this waits
+    until it is. Held by another decap-server (another test process or run on the machine),
+    the editor here would save into that one's copy of the project."""
     host, port = LOCAL_BACKEND_ORIGIN.split("//")[1].split(":")
-    with socket.socket() as probe:
-        if probe.connect_ex((host, int(port))) == 0:
-            pytest.fail(f"{LOCAL_BACKEND_ORIGIN} is already answering (another decap-server): stop it, then run again")
+    deadline = time.monotonic() + 600
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex((host, int(port))) != 0:
+                return
+        time.sleep(0.5)  # polling a port, not waiting for a guessed time
+    pytest.fail(f"{LOCAL_BACKEND_ORIGIN} stayed busy (another decap-server): stop it, then run again")
 
 
 def field(page, key: str, lang: str | None = None):
@@ -54,10 +59,10 @@ def saved_text(path, before: str, page, timeout_ms: int = 30000) -> str:
     raise AssertionError(f"{path} was not written")
 
 
-def test_office_facts_edited_in_thai_are_saved_with_their_comments_and_shown_in_both_languages(cms, browser, site_builder):
+def test_office_facts_edited_in_thai_are_saved_with_their_comments_and_shown_in_both_languages(cms, new_context, site_builder):
     office = cms["project"] / "docs" / OFFICE_FILE
     before, comments = office.read_text(encoding="utf-8"), file_comments(office, OFFICE_FILE)
-    context = browser.new_context(locale=LANGUAGES.open_graph_locale(DEFAULT).replace("_", "-"), viewport={"width": 1400, "height": 1000})
+    context = new_context(locale=LANGUAGES.open_graph_locale(DEFAULT).replace("_", "-"), viewport={"width": 1400, "height": 1000})
     seen = {"outside": [], "errors": []}
 
     def route(route):
@@ -73,32 +78,29 @@ def test_office_facts_edited_in_thai_are_saved_with_their_comments_and_shown_in_
     page.on("console", lambda message: message.type == "error" and seen["errors"].append(message.text[:300]))
     page.on("pageerror", lambda error: seen["errors"].append(str(error)[:300]))
     seen["page"] = page
-    try:
-        page.goto(cms["admin"])
-        page.get_by_role("button", name="เข้าสู่ระบบ").click()
-        page.goto(cms["admin"] + "#/collections/office/entries/office")
-        # A careless address: refused in Thai, nothing written.
-        email = page.locator(f'[id="{field(page, "office.email").get_attribute("id")}"]')  # its label gains the error
-        typed(email, "saraban at example dot org")
-        publish(page)
-        errors = page.locator('[class*="ControlErrorsList"] li')
-        errors.first.wait_for()
-        shown = errors.evaluate_all("items => items.map(item => item.textContent)")
-        assert len(shown) == 1 and shown[0].endswith(LABELS["office.email"]["invalid"]), shown  # after Decap's "อีเมล ไม่ตรงกับรูปแบบ:"
-        assert office.read_text(encoding="utf-8") == before
-        # Corrected (emptied), then the facts typed and saved.
-        email.click()
-        page.keyboard.press("Control+A")
-        page.keyboard.press("Backspace")
-        typed(field(page, "office.phone"), PHONE)
-        composed(page, field(page, "office.address", DEFAULT), THAI_ADDRESS)
-        typed(field(page, "office.address", OTHER), ENGLISH_ADDRESS)
-        page.screenshot(path=str(cms["work"] / "cms-office.png"), full_page=True)
-        publish(page)
-        text = saved_text(office, before, page)
-        assert_clean(seen)
-    finally:
-        context.close()
+    page.goto(cms["admin"])
+    page.get_by_role("button", name="เข้าสู่ระบบ").click()
+    page.goto(cms["admin"] + "#/collections/office/entries/office")
+    # A careless address: refused in Thai, nothing written.
+    email = page.locator(f'[id="{field(page, "office.email").get_attribute("id")}"]')  # its label gains the error
+    typed(email, "saraban at example dot org")
+    publish(page)
+    errors = page.locator('[class*="ControlErrorsList"] li')
+    errors.first.wait_for()
+    shown = errors.evaluate_all("items => items.map(item => item.textContent)")
+    assert len(shown) == 1 and shown[0].endswith(LABELS["office.email"]["invalid"]), shown  # after Decap's "อีเมล ไม่ตรงกับรูปแบบ:"
+    assert office.read_text(encoding="utf-8") == before
+    # Corrected (emptied), then the facts typed and saved.
+    email.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Backspace")
+    typed(field(page, "office.phone"), PHONE)
+    composed(page, field(page, "office.address", DEFAULT), THAI_ADDRESS)
+    typed(field(page, "office.address", OTHER), ENGLISH_ADDRESS)
+    page.screenshot(path=str(cms["work"] / "cms-office.png"), full_page=True)
+    publish(page)
+    text = saved_text(office, before, page)
+    assert_clean(seen)
 
     saved, original = yaml.safe_load(text), yaml.safe_load(before)
     assert saved == original | {"phone": PHONE, "address": {DEFAULT: THAI_ADDRESS, OTHER: ENGLISH_ADDRESS}}
