@@ -1,7 +1,7 @@
 """MkDocs hooks: security.txt (RFC 9116) at /.well-known/security.txt, from the contact the office sets.
 
 The logic is in `officesite.security.security_txt`; these handlers adapt it to MkDocs' events.
-The contact is checked with the other office facts when the build starts (officesite.schema).
+The contact is read and checked with the other office facts when the build starts (officesite.office).
 """
 
 from datetime import datetime, timezone
@@ -10,7 +10,6 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 from officesite.build import every_language_built, site_build
 from officesite.security.security_txt import (
-    configured_contact,
     contact_uri,
     security_txt,
     write_security_txt,
@@ -26,7 +25,8 @@ from officesite.security.security_txt import (
 def on_post_build(config):
     if not every_language_built(config):
         return
-    contact = contact_uri(configured_contact(config))
-    languages = site_build(config).languages
+    build = site_build(config)
+    contact = contact_uri(build.office.get("security_contact"))
+    languages = build.languages
     text = security_txt(contact, languages.codes, languages.site_url, datetime.now(timezone.utc)) if contact else None
     write_security_txt(Path(config.site_dir), text)

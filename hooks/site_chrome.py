@@ -4,8 +4,6 @@ footer; and the home page's ways in.
 The logic is in `officesite.chrome`; these handlers adapt it to MkDocs' events.
 """
 
-from pathlib import Path
-
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from officesite.build import run_language, site_build
@@ -17,7 +15,7 @@ from officesite.chrome import chrome_config_problems, chrome_context, missing_li
 
 
 def on_config(config):
-    problems = chrome_config_problems(config.extra, Path(config.docs_dir))
+    problems = chrome_config_problems(config.extra)
     if problems:
         raise PluginError("\n".join(f"mkdocs.yml: {problem}" for problem in problems))
 
@@ -43,6 +41,6 @@ def on_template_context(context, template_name, config):
 def _with_chrome(context, nav, config):
     build, lang = site_build(config), run_language(config)
     if lang not in build.chrome:
-        build.chrome[lang] = chrome_context(config.extra, nav.pages, lang, build.languages, build.strings[lang])
+        build.chrome[lang] = chrome_context(config.extra, build.office, nav.pages, lang, build.languages, build.strings[lang])
     context.update(build.chrome[lang])
     return context

@@ -4,7 +4,8 @@
     python scripts/cms_config.py [--local]
 
 What the build writes to site/admin/config.yml (officesite.cms.config): the news collection's
-fields from officesite/schema.py (and the PMQA criteria pages'), their labels from schema_labels.yml, the categories of
+fields from officesite/schema.py (and the PMQA criteria pages' and the office facts'), their
+labels from schema_labels.yml, the comments of docs/office.yml, the categories of
 docs/news/categories.yml and the backend of mkdocs.yml's extra.cms. --local: as the local
 trial (scripts/cms.sh) has it, with decap-server on 127.0.0.1. A file it cannot read is one
 line on stderr and exit status 2.
@@ -17,7 +18,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.yaml import yaml_load
 from officesite.cms.config import config_yaml, decap_config
-from officesite.cms.site import cms_backend, schema_labels
+from officesite.cms.site import cms_backend, office_comments, schema_labels
 from officesite.criteria.metadata import load_criteria
 from officesite.criteria.site import CRITERIA_FOLDER
 from officesite.languages import languages_of_mkdocs_yml
@@ -39,13 +40,14 @@ def main(argv=None) -> int:
         strings = strings_of_languages(load_ui_strings(UI_STRINGS_FILE, languages), languages)[0]
         categories = load_news(ROOT / "docs" / NEWS_FOLDER, languages).categories
         levels = load_criteria(ROOT / "docs" / CRITERIA_FOLDER, languages).levels
+        comments = office_comments(ROOT / "docs", ROOT)
     except MetadataError as error:
         print(f"cms_config: {error.problems[0]}", file=sys.stderr)
         return 2
     except PluginError as error:
         print(f"cms_config: {error}", file=sys.stderr)
         return 2
-    sys.stdout.write(config_yaml(decap_config(languages, schema_labels(), strings, categories, backend, args.local, levels=levels)))
+    sys.stdout.write(config_yaml(decap_config(languages, schema_labels(), strings, categories, backend, args.local, levels=levels, office_comments=comments)))
     return 0
 
 

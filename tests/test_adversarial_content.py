@@ -23,6 +23,7 @@ from adversarial_project import (
     LEVEL_NAMES,
     NAV_SECTION,
     NEWS_YEAR,
+    OFFICE_EMAILS,
     OFFICE_FACTS,
     OTHER_SITE_NAME,
     PAGES,
@@ -308,8 +309,9 @@ def test_level_names(adversarial):
 
 def test_office_facts(adversarial):
     site, found = adversarial, Findings()
-    for (fact, only_lang), key in OFFICE_FACTS.items():
-        payload = PAYLOADS[key]
+    cases = [(fact, only_lang, PAYLOADS[key]) for (fact, only_lang), key in OFFICE_FACTS.items()]
+    cases += [(fact, None, address) for fact, address in OFFICE_EMAILS.items()]
+    for fact, only_lang, payload in cases:
         for lang in [only_lang] if only_lang else LANGS:
             path = PREFIX[lang] + "contact/"
             facts = {text(dt): dd for dt, dd in zip(site.soup(path).select(".site-contact dt"), site.soup(path).select(".site-contact dd"))}

@@ -9,7 +9,8 @@ import pytest
 
 from browser_checks import CONTRASTS, FONT_SIZES, axe_violations
 from mkdocs.utils.yaml import yaml_load
-from officesite.chrome import text_in
+from office_file import read_office
+from officesite.office import text_in
 from officesite.thai_words import THAI_RUN
 from officesite.thai_breaks import line_words
 from site_files import DEFAULT, LANGUAGES, OTHER, ROOT
@@ -67,12 +68,12 @@ FRAME_STATE = """() => {
 }"""
 
 
-# The office's full and short names in a language, as mkdocs.yml gives them.
+# The office's full and short names in a language, as mkdocs.yml and docs/office.yml give them.
 def site_names(lang):
     config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
     full = next((entry.get("site_name") for entry in i18n["languages"] if entry["locale"] == lang), None) or config["site_name"]
-    return full, text_in(config["extra"]["office"]["short_name"], lang)
+    return full, text_in(read_office()["short_name"], lang)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES.codes)

@@ -10,13 +10,14 @@ from conftest import ROOT
 from mkdocs.utils.yaml import yaml_load
 from officesite.cms.admin import ADMIN_FOLDER, NGINX_HEADER, admin_policy
 from officesite.cms.config import LOCAL_BACKEND_ORIGIN, OMITTED, config_yaml, decap_config
-from officesite.cms.site import cms_backend, schema_labels
+from officesite.cms.site import cms_backend, office_comments, schema_labels
 from officesite.dates import read_date
 from officesite.metadata.fields import Field, Object, ObjectList, Text
 from officesite.criteria.metadata import load_criteria
 from officesite.criteria.site import CRITERIA_FOLDER
 from officesite.news.posts import NEWS_FOLDER, load_news
-from officesite.schema import CRITERIA_CATEGORY, NEWS_POST
+from officesite.office import OFFICE_FILE
+from officesite.schema import CRITERIA_CATEGORY, NEWS_POST, OFFICE
 from officesite.security.csp import HEADER_FILE
 from officesite.strings import UI_STRINGS_FILE, load_ui_strings, strings_of_languages
 from site_files import DEFAULT, LANGUAGES, OTHER
@@ -37,7 +38,7 @@ def levels():
 
 
 def news_fields(config) -> dict:
-    (news,) = config["collections"]
+    news = next(c for c in config["collections"] if c["name"] == "news")
     return {f["name"]: f for f in news["fields"]}
 
 
@@ -113,7 +114,7 @@ def test_the_site_serves_the_generated_configuration_behind_its_own_policy(site)
     admin = site.root / ADMIN_FOLDER
     with open(ROOT / "mkdocs.yml", encoding="utf-8") as file:
         backend, origins = cms_backend(yaml_load(file)["extra"])
-    expected = config_yaml(decap_config(LANGUAGES, schema_labels(), strings(), categories(), backend, levels=levels()))
+    expected = config_yaml(decap_config(LANGUAGES, schema_labels(), strings(), categories(), backend, levels=levels(), office_comments=office_comments(ROOT / "docs")))
     assert (admin / "config.yml").read_text(encoding="utf-8") == expected
     page = (admin / "index.html").read_text(encoding="utf-8")
     assert '<meta name="robots" content="noindex, nofollow">' in page and "<script>" not in page
@@ -135,7 +136,8 @@ def test_the_script_prints_what_the_build_serves(capsys):
     with open(ROOT / "mkdocs.yml", encoding="utf-8") as file:
         backend, _ = cms_backend(yaml_load(file)["extra"])
     assert cms_config.main(["--local"]) == 0
-    assert capsys.readouterr().out == config_yaml(decap_config(LANGUAGES, schema_labels(), strings(), categories(), backend, local=True, levels=levels()))
+    expected = decap_config(LANGUAGES, schema_labels(), strings(), categories(), backend, local=True, levels=levels(), office_comments=office_comments(ROOT / "docs"))
+    assert capsys.readouterr().out == config_yaml(expected)
 
 
 def test_nginx_serves_the_editor_with_its_policy_and_the_site_with_its_own(nginx):
@@ -174,3 +176,80 @@ def test_the_criteria_pages_fields_are_in_the_editor_their_ids_and_numbers_kept_
     assert pmqa["items"]["allow_add"] is False and pmqa["items"]["allow_remove"] is False and pmqa["items"]["allow_reorder"] is False
     assert [f["name"] for f in items["guidance"]["fields"]] == [level.id for level in levels()]
     assert pmqa["title"]["i18n"] is True and fields["body"]["widget"] == "text"  # the markers never pass a rich-text editor
+
+
+# -----------------------------------------------------------------------------
+# The office facts (docs/office.yml)
+# -----------------------------------------------------------------------------
+
+
+def office_collection_of(config) -> dict:
+    return next(c for c in config["collections"] if c["name"] == "office")
+
+
+def test_every_office_fact_is_a_field_of_the_office_file_labelled_in_thai():
+    config = decap_config(LANGUAGES, schema_labels(), strings(), categories(), BACKEND, office_comments=office_comments(ROOT / "docs"))
+    office = office_collection_of(config)
+    (file,) = office["files"]
+    assert file["file"] == f"docs/{OFFICE_FILE}" and file["format"] == "yml" and office["delete"] is False
+    assert [f["name"] for f in file["fields"]] == [f.name for f in OFFICE.fields]
+    labels = schema_labels()[DEFAULT]
+    assert [f["label"] for f in file["fields"]] == [labels[f"office.{f.name}"]["label"] for f in OFFICE.fields]
+    # Nothing is required (a fact left empty is not shown), nothing is per-language-file (one file).
+    assert not any(f["required"] or "i18n" in f for f in file["fields"])
+    # Decap writes a field's comment only from the collection's own fields: the same ones.
+    assert office["fields"] == file["fields"] and office["fields"] is not file["fields"]
+    assert "&id" not in config_yaml(config)  # written out, no YAML alias for the editor to resolve
+
+
+def test_a_fact_that_differs_by_language_shows_every_language_one_below_the_other():
+    file = office_collection_of(decap_config(LANGUAGES, schema_labels(), strings(), categories(), BACKEND))["files"][0]
+    address = next(f for f in file["fields"] if f["name"] == "address")
+    label = schema_labels()[DEFAULT]["office.address"]["label"]
+    assert [(f["name"], f["label"], f["widget"]) for f in address["fields"]] == [(lang, f"{label} ({LANGUAGES.names[lang]})", "text") for lang in LANGUAGES.codes]
+
+
+def test_an_office_fact_added_to_the_schema_appears_in_the_editor():
+    import dataclasses
+
+    from officesite.cms.config import office_collection
+
+    line = Field("line_id", Text(empty=True))
+    kind = dataclasses.replace(OFFICE, root=dataclasses.replace(OFFICE.root, fields=OFFICE.fields + (line,)))
+    labels = {lang: {**entries, "office.line_id": {"label": f"line-{lang}"}} for lang, entries in schema_labels().items()}
+    field = office_collection(LANGUAGES, labels, {}, kind)["files"][0]["fields"][-1]
+    assert field == {"name": "line_id", "label": f"line-{DEFAULT}", "widget": "string", "required": False}
+
+
+def test_the_address_patterns_are_the_builds_rules_with_thai_messages():
+    from officesite.metadata.fields import Context
+
+    file = office_collection_of(decap_config(LANGUAGES, schema_labels(), strings(), categories(), BACKEND))["files"][0]
+    fields = {f["name"]: f for f in file["fields"]}
+    samples = {
+        "email": (["saraban@example.org", " a.b+c@mail.example.org "], ["<script>@x.org", "a@b", "ก@example.org", "a@example.org, b@example.org"]),
+        "accessibility_email": (["help@example.org"], ["help at example.org"]),
+        "parent_url": (["https://www.example.org/ministry"], ["http://example.org/", "javascript:alert(1)", 'https://x/"><script>']),
+        "security_contact": (["security@example.org", "mailto:a@example.org", "https://example.org/report"], ["a@example.org\nExpires: 2099", "ftp://example.org/"]),
+    }
+    assert sorted(name for name, f in fields.items() if "pattern" in f) == sorted(samples)
+    for name, (good, bad) in samples.items():
+        pattern, message = fields[name]["pattern"]
+        assert message == schema_labels()[DEFAULT][f"office.{name}"]["invalid"] and re.search("[\u0e00-\u0e7f]", message)
+        declared = OFFICE.field(name).type
+        for text in good:
+            assert re.search(pattern, text) and declared.check(text, Context(LANGUAGES))[1] == [], text
+        for text in bad:
+            assert not re.search(pattern, text) and declared.check(text, Context(LANGUAGES))[1] != [], text
+
+
+def test_the_editor_writes_back_what_the_office_file_says_above_each_fact():
+    comments = office_comments(ROOT / "docs")
+    file = office_collection_of(decap_config(LANGUAGES, schema_labels(), strings(), categories(), BACKEND, office_comments=comments))["files"][0]
+    written = {f["name"]: f["comment"] for f in file["fields"] if "comment" in f}
+    text = (ROOT / "docs" / OFFICE_FILE).read_text(encoding="utf-8")
+    # Decap writes each line of a comment ("\\n" between lines) as "# line" above its key.
+    rebuilt = {name: "\n".join(f"# {line}" for line in comment.split("\\n")) + f"\n{name}:" for name, comment in written.items()}
+    assert written.keys() == comments.keys() and {"address", "security_contact", "emblem"} <= written.keys()
+    assert all(block in text for block in rebuilt.values())
+    assert text.startswith(rebuilt["address"].rsplit("\n", 1)[0])  # the file's introduction stays first

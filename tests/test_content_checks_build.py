@@ -171,8 +171,10 @@ CONFIGURATION_MISTAKES = [
     "mkdocs.yml: site_description: expected text without control characters, got U+000B (\\x0b) at character 5",
     "mkdocs.yml: copyright: expected text without control characters, got U+0000 (\\x00) at character 1",
     "mkdocs.yml: plugins.i18n.languages[1].site_name: expected text without control characters, got U+FFFE (\\ufffe) at character 7",
-    "mkdocs.yml: extra.office.phone: expected text without control characters, got U+0001 (\\x01) at character 2",
     "mkdocs.yml: nav[3]: expected text without control characters, got U+0007 (\\x07) at character 5",
+]
+OFFICE_MISTAKES = [
+    "docs/office.yml: phone: expected text without control characters, got U+0001 (\\x01) at character 2",
 ]
 PAGE_MISTAKES = [
     f"docs/about.{DEFAULT}.md: encoding: expected UTF-8, got Windows-874 (TIS-620) Thai text: save the file again as UTF-8 {CP874}",
@@ -195,10 +197,10 @@ def add_configuration_and_page_mistakes(docs):
         (next(line for line in config.read_text(encoding="utf-8").splitlines(True) if line.startswith("site_description: ")), 'site_description: "Site\\x0b"\n'),
         ("\ncopyright: สำนักงานสิ่งแวดล้อมภาคที่ 13 (ชลบุรี)\n", '\ncopyright: "\\0"\n'),
         ("          site_name: Regional Environment Office 13 (Chonburi)\n", '          site_name: "Region\\uFFFE"\n'),
-        ('    phone: ""', '    phone: "0\\x01 38"'),
         ("\n  - PMQA 4.0:\n", '\n  - "PMQA\\a 4.0":\n'),
     ]:
         edit(config, old, new)
+    edit(docs / "office.yml", '\nphone: ""\n', '\nphone: "0\\x01 38"\n')
     for relative in (f"about.{DEFAULT}.md", f"news/index.{DEFAULT}.md", f"pmqa/snippets/scoring-rules.{DEFAULT}.md"):
         (docs / relative).write_bytes((docs / relative).read_text(encoding="utf-8").encode("cp874", "replace"))
     edit(docs / f"privacy.{DEFAULT}.md", "---\n", "---\ntitle: Twice\n")
@@ -219,11 +221,12 @@ def test_configuration_and_page_mistakes_stop_the_build_all_at_once(configuratio
     result = configuration_mistakes_build
     assert result.returncode != 0
     assert f"The configuration has {len(CONFIGURATION_MISTAKES)} problem(s):" in result.stderr
+    assert f"The office facts have {len(OFFICE_MISTAKES)} problem(s):" in result.stderr
     assert f"Pages have {len(PAGE_MISTAKES)} problem(s):" in result.stderr
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("line", CONFIGURATION_MISTAKES + PAGE_MISTAKES)
+@pytest.mark.parametrize("line", CONFIGURATION_MISTAKES + OFFICE_MISTAKES + PAGE_MISTAKES)
 def test_each_configuration_and_page_mistake_is_one_line_naming_file_and_field(configuration_mistakes_build, line):
     assert configuration_mistakes_build.stderr.splitlines().count(line) == 1, configuration_mistakes_build.stderr
 

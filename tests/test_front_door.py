@@ -1,15 +1,15 @@
 """The front door as built: the home page, the header's names, the footer of every page, the
 404 page, the news post's way back, Thai words marked for line breaking (and nowhere they
-would be seen as text), Thai on English pages marked as Thai; the office's configuration
-checked in one line per problem."""
+would be seen as text), Thai on English pages marked as Thai; the link lists checked in one
+line per problem (the office facts: tests/test_office_file.py)."""
 
-import json
 import re
 import shutil
 
 import pytest
 from conftest import build_site
 from mkdocs.utils.yaml import yaml_load
+from office_file import read_office, set_office_facts
 from officesite.chrome import chrome_config_problems, missing_link_problems
 from officesite.strings import UI_STRINGS_FILE, load_ui_strings
 from officesite.thai_words import THAI_RUN
@@ -17,7 +17,7 @@ from site_files import DEFAULT, LANGUAGES, OTHER, ROOT, BuiltSite, shown_text
 
 UI = load_ui_strings(UI_STRINGS_FILE, LANGUAGES)
 CONFIG = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-OFFICE = CONFIG["extra"]["office"]
+OFFICE = read_office()
 POST = "news/2018/pmqa-workshop/"
 
 
@@ -149,25 +149,9 @@ def test_every_thai_text_on_an_english_page_is_marked_as_thai(site):
 # -----------------------------------------------------------------------------
 
 
-def test_identity_fields_and_link_lists_are_checked_in_one_line_each(tmp_path):
-    (tmp_path / "emblem.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
-    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
-
-    def problems(office=None, **extra):
-        return chrome_config_problems({"office": office or {}, **extra}, tmp_path)
-
-    assert problems({"parent_url": "https://example.org/ministry", "emblem": "emblem.svg"}, home_links=["a.md"]) == []
-    assert problems({"parent_url": "", "emblem": ""}) == []
-    for url in ("http://example.org/", "javascript:alert(1)", "https://a b/", 'https://x/"><script>'):
-        assert problems({"parent_url": url}) == [f"extra.office.parent_url: expected an https:// address, got {json_text(url)}"]
-    assert problems({"emblem": "missing.png"}) == ['extra.office.emblem: expected a file under docs/, found none, got "missing.png"']
-    assert problems({"emblem": "../emblem.svg"}) == ['extra.office.emblem: expected a file under docs/, got "../emblem.svg"']
-    assert problems({"emblem": "notes.txt"})[0].startswith("extra.office.emblem: expected an image (.svg, .png")
-    assert problems(footer_links="about.md") == ['extra.footer_links: expected a list of pages by their file under docs/ (e.g. about.md), got "about.md"']
-
-
-def json_text(text):
-    return json.dumps(text)
+def test_link_lists_are_checked_in_one_line_each():
+    assert chrome_config_problems({"home_links": ["a.md"]}) == []
+    assert chrome_config_problems({"footer_links": "about.md"}) == ['extra.footer_links: expected a list of pages by their file under docs/ (e.g. about.md), got "about.md"']
 
 
 def test_a_listed_page_missing_from_the_navigation_is_named():
@@ -182,12 +166,8 @@ def test_a_listed_page_missing_from_the_navigation_is_named():
 
 
 def test_set_facts_parent_site_and_emblem_are_shown_and_bad_ones_stop_the_build(project_copy):
-    config = project_copy / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
     shutil.copy(project_copy / "docs/assets/images/favicon.svg", project_copy / "docs/assets/images/emblem.svg")
-    text = text.replace('    phone: ""\n', '    phone: "038 000 000"\n', 1).replace('    parent_url: ""\n', '    parent_url: "https://example.org/parent"\n', 1)
-    text = text.replace('    emblem: ""\n', '    emblem: "assets/images/emblem.svg"\n', 1)
-    config.write_text(text, encoding="utf-8")
+    set_office_facts(project_copy, phone="038 000 000", parent_url="https://example.org/parent", emblem="assets/images/emblem.svg")
     result = build_site(project_copy, project_copy / "site")
     assert result.returncode == 0, result.stderr
     site = BuiltSite(project_copy / "site")
@@ -201,8 +181,8 @@ def test_set_facts_parent_site_and_emblem_are_shown_and_bad_ones_stop_the_build(
         assert soup.select_one(".site-footer__emblem")
         # with a fact set, the contact page is linked by its own title
         assert [shown_text(a) for a in soup.select(".site-footer__links a")][1] == shown_text(site.soup(LANGUAGES.path("contact/", lang)).h1).removesuffix("¶")
-    config.write_text(text.replace('"https://example.org/parent"', '"http://example.org/parent"').replace('"assets/images/emblem.svg"', '"assets/images/none.svg"'), encoding="utf-8")
+    set_office_facts(project_copy, parent_url="http://example.org/parent", emblem="assets/images/none.svg")
     result = build_site(project_copy, project_copy / "site")
     assert result.returncode != 0 and "Traceback" not in result.stderr
-    assert 'mkdocs.yml: extra.office.parent_url: expected an https:// address, got "http://example.org/parent"' in result.stderr
-    assert 'mkdocs.yml: extra.office.emblem: expected a file under docs/, found none, got "assets/images/none.svg"' in result.stderr
+    assert 'docs/office.yml: parent_url: expected an https:// address, got "http://example.org/parent"' in result.stderr
+    assert 'docs/office.yml: emblem: expected a file under docs/, found none, got "assets/images/none.svg"' in result.stderr

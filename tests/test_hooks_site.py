@@ -7,10 +7,8 @@ from officesite.alternates import hreflang_links, language_links
 from officesite.configuration import nav_titles
 from officesite.languages import Languages
 from officesite.not_found import not_found_context, place_404
-from officesite.metadata.fields import Context
 from officesite.metadata.problems import Problems
 from officesite.office import office_facts
-from officesite.schema import OFFICE
 from officesite.slugs import slugify_heading
 from officesite.strings import (
     UI_STRINGS_FILE,
@@ -93,29 +91,6 @@ def test_office_facts_render_only_what_is_set():
         {"key": "phone", "text": "0 3800 0000", "href": "tel:038000000"},
     ]
     assert office_facts(office, EN) == [{"key": "phone", "text": "0 3800 0000", "href": "tel:038000000"}]
-
-
-def office_problems(office) -> list[str]:
-    problems = Problems()
-    problems.check(OFFICE.root, office, "mkdocs.yml", Context(LANGUAGES), at=OFFICE.at)
-    return problems.lines
-
-
-def test_office_config_names_unknown_and_malformed_fields():
-    problems = office_problems({"phone": 123, "addres": "x", "address": {TH: 5}})
-    assert problems == [
-        "mkdocs.yml: extra.office.addres: expected one of address, phone, fax, email, opening_hours, accessibility_email, security_contact, short_name, parent, parent_url, emblem, got an unknown field",
-        f"mkdocs.yml: extra.office.address.{TH}: expected text, got a number (5)",
-        "mkdocs.yml: extra.office.phone: expected text, got a number (123)",
-    ]
-
-
-def test_office_config_that_is_not_a_mapping_names_the_block():
-    assert office_problems([1]) == ["mkdocs.yml: extra.office: expected a mapping of office facts (address, phone, email…), got a list"]
-
-
-def test_office_facts_may_hold_no_control_character():
-    assert office_problems({"phone": "0\x01 38"}) == ["mkdocs.yml: extra.office.phone: expected text without control characters, got U+0001 (\\x01) at character 2"]
 
 
 def test_not_found_homes_follow_the_base_path():

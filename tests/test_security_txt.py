@@ -1,9 +1,10 @@
-"""security.txt (RFC 9116) from extra.office.security_contact: the contact's forms, refusals and the file."""
+"""security.txt (RFC 9116) from the office's security_contact (docs/office.yml): the contact's forms, refusals and the file."""
 
 from datetime import datetime, timezone
 
 import pytest
 from conftest import build_site
+from office_file import set_office_facts
 from officesite.metadata.shown import SHOWN_LENGTH
 from officesite.security.security_txt import (
     contact_problem,
@@ -91,12 +92,9 @@ def test_writing_no_security_txt_removes_one_left_by_an_earlier_build(tmp_path):
 
 
 def test_a_bad_security_contact_stops_the_build_naming_the_field(project_copy, tmp_path):
-    config = project_copy / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert '    security_contact: ""' in text
-    config.write_text(text.replace('    security_contact: ""', '    security_contact: "a@example.org\\nExpires: 2099"'), encoding="utf-8")
+    set_office_facts(project_copy, security_contact="a@example.org\nExpires: 2099")
     result = build_site(project_copy, tmp_path / "out")
     assert result.returncode != 0
-    assert 'mkdocs.yml: extra.office.security_contact: expected an e-mail address, a mailto: URL or an https:// URL on one line, got "a@example.org\\nExpires: 2099"' in result.stderr
+    assert 'docs/office.yml: security_contact: expected an e-mail address, a mailto: URL or an https:// URL on one line, got "a@example.org\\nExpires: 2099"' in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "out" / ".well-known" / "security.txt").exists()

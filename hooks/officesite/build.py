@@ -1,5 +1,5 @@
 """What every hook of one build shares, made once per build: the languages, the checked
-content (interface strings, pages, criteria, news and its photos) and each concern's state for the build.
+content (interface strings, office facts, pages, criteria, news and its photos) and each concern's state for the build.
 
 MkDocs calls each hook's `on_config` when a build starts; static-i18n then builds every other
 language inside that build's `on_post_build`, with the same configuration object, and every
@@ -28,6 +28,7 @@ from officesite.metadata.problems import MetadataError, Problems
 from officesite.news.pages import SiteNews, held_back_line, site_news
 from officesite.news.photos import PHOTO_CACHE, NewsPhotos, news_photos, photos_line
 from officesite.not_found import NotFoundState
+from officesite.office import site_office
 from officesite.pages import SitePages, site_pages
 from officesite.security.csp import PolicyState
 from officesite.security.escaping import EscapingState
@@ -47,6 +48,7 @@ class SiteBuild:
     config: object  # the configuration of this build: its identity ties every hook to it
     languages: Languages
     strings: dict  # language -> key -> text, for every built language
+    office: dict  # the office facts of docs/office.yml (officesite.office)
     pages: SitePages
     criteria: Criteria
     news: SiteNews
@@ -91,6 +93,7 @@ def start_build(config) -> SiteBuild:
     check_configuration(config, languages, configuration)
     report.add("The configuration has", configuration.lines)
     strings = report.collect("The interface strings have", lambda: _strings(languages))
+    office = report.collect("The office facts have", lambda: site_office(docs_dir, languages, root))
     excluded = config.exclude_docs.match_file if config.exclude_docs else lambda relative: False
     pages = report.collect("Pages have", lambda: site_pages(docs_dir, languages, root, excluded))
     criteria = report.collect("PMQA criteria metadata has", lambda: site_criteria(docs_dir, languages, root))
@@ -101,7 +104,7 @@ def start_build(config) -> SiteBuild:
         log.info(held_back_line(news.news.held))
     if photos.posts:
         log.info(photos_line(photos))
-    _current = SiteBuild(config, languages, strings, pages, criteria, news, photos)
+    _current = SiteBuild(config, languages, strings, office, pages, criteria, news, photos)
     return _current
 
 

@@ -1,8 +1,9 @@
 """What frames every page: the office's name in the header, its emblem, the footer; and the
-home page's ways in. All of it comes from mkdocs.yml: nothing about the office is written here.
+home page's ways in. All of it comes from mkdocs.yml and the office facts (docs/office.yml):
+nothing about the office is written here.
 
-`site_name` (one per language, static-i18n) is the office's full name. `extra.office` adds,
-each optional and shown only when set (checked with the other office fields, officesite.office):
+`site_name` (one per language, static-i18n) is the office's full name. The office facts add,
+each optional and shown only when set (checked with the other facts, officesite.office):
 - short_name, per language: the name the header shows where the full name does not fit;
 - parent, per language: the organisation the office belongs to, by its name;
 - parent_url: that organisation's website, an https:// address;
@@ -11,48 +12,23 @@ each optional and shown only when set (checked with the other office fields, off
 docs/ (the default language's): the home page's ways in, and the footer's links.
 """
 
-import re
-from pathlib import PurePosixPath
 from urllib.parse import quote
 
 from officesite.metadata.shown import shown_value
-from officesite.office import office_facts
+from officesite.office import office_facts, text_in
 
 LINK_LISTS = ("home_links", "footer_links")
-EMBLEM_TYPES = (".svg", ".png", ".webp", ".jpg", ".jpeg", ".avif")
-HTTPS_URL = re.compile(r"https://[^\s<>\"'`\\]+")
 CONTACT_TYPE = "contact"  # officesite.page_types: the page that shows the office's contact facts
 
 
-# What is wrong with the identity fields and the link lists, one line each (field first).
-# The fields' shapes (text, text per language) are checked by officesite.office.
-def chrome_config_problems(extra: dict, docs_dir) -> list[str]:
-    office = extra.get("office") if isinstance(extra.get("office"), dict) else {}
+# What is wrong with the link lists, one line each (field first).
+def chrome_config_problems(extra: dict) -> list[str]:
     problems = []
-    url = office.get("parent_url")
-    if isinstance(url, str) and url.strip() and not HTTPS_URL.fullmatch(url.strip()):
-        problems.append(f"extra.office.parent_url: expected an https:// address, got {shown_value(url)}")
-    emblem = office.get("emblem")
-    if isinstance(emblem, str) and emblem.strip():
-        problem = _emblem_problem(emblem.strip(), docs_dir)
-        if problem:
-            problems.append(f"extra.office.emblem: {problem}, got {shown_value(emblem)}")
     for name in LINK_LISTS:
         links = extra.get(name, [])
         if not isinstance(links, list) or not all(isinstance(link, str) and link.endswith(".md") for link in links):
             problems.append(f"extra.{name}: expected a list of pages by their file under docs/ (e.g. about.md), got {shown_value(links)}")
     return problems
-
-
-def _emblem_problem(emblem: str, docs_dir) -> str | None:
-    path = PurePosixPath(emblem)
-    if path.is_absolute() or ".." in path.parts or ":" in emblem:
-        return "expected a file under docs/"
-    if path.suffix.lower() not in EMBLEM_TYPES:
-        return f"expected an image ({', '.join(EMBLEM_TYPES)})"
-    if not (docs_dir / path).is_file():
-        return "expected a file under docs/, found none"
-    return None
 
 
 # The link lists' pages that are not in the navigation of a language's run, one line each.
@@ -81,16 +57,9 @@ def site_path_url(path: str) -> str:
     return quote(path.lstrip("/"), safe="/")
 
 
-# One text of a field that may differ by language, in a language ("" when unset).
-def text_in(value, lang) -> str:
-    if isinstance(value, dict):
-        value = value.get(lang)
-    return value.strip() if isinstance(value, str) else ""
-
-
-# The template variables of every page's frame, in the language being built.
-def chrome_context(extra: dict, pages, lang, languages, strings) -> dict:
-    office = extra.get("office") or {}
+# The template variables of every page's frame, in the language being built; `office`: the
+# checked office facts (officesite.office).
+def chrome_context(extra: dict, office: dict, pages, lang, languages, strings) -> dict:
     facts = office_facts(office, lang)
     by_stem = _pages_by_stem(pages, languages)
 

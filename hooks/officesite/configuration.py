@@ -1,16 +1,18 @@
-"""The texts mkdocs.yml gives the site and the office facts it holds, checked with the schema
-(SITE_TEXTS, OFFICE) when a build starts: templates, feeds and security.txt print them; and
-the titles its navigation gives, which every page's navigation and the site map print."""
+"""The texts mkdocs.yml gives the site, checked with the schema (SITE_TEXTS) when a build
+starts: templates and feeds print them; and the titles its navigation gives, which every
+page's navigation and the site map print. The office facts are not here but in docs/office.yml
+(officesite.office): a block of them left in mkdocs.yml stops the build, saying so."""
 
 from pathlib import Path
 
 from officesite.languages import I18N_PLUGIN
 from officesite.metadata.fields import Context, Text
 from officesite.metadata.problems import Problems
-from officesite.schema import OFFICE, SITE_TEXTS
+from officesite.office import MISPLACED_AT, misplaced_office_problem
+from officesite.schema import SITE_TEXTS
 
 
-# Add every problem of the configuration's texts, its languages' own texts and its office facts.
+# Add every problem of the configuration's texts and its languages' own texts.
 def check_configuration(config, languages, problems: Problems) -> None:
     where, context = Path(config.config_file_path).name, Context(languages)
     names = [f.name for f in SITE_TEXTS.fields]
@@ -20,9 +22,9 @@ def check_configuration(config, languages, problems: Problems) -> None:
         problems.check(SITE_TEXTS.root, texts, where, context, at=f"plugins.{I18N_PLUGIN}.languages[{index}]")
     for at, title in nav_titles(config.nav):
         problems.check(Text(), title, where, context, at=at)
-    office = config.extra.get("office")
-    if office is not None:
-        problems.check(OFFICE.root, office, where, context, at=OFFICE.at)
+    misplaced = misplaced_office_problem(config.extra)
+    if misplaced:
+        problems.add(where, MISPLACED_AT, misplaced)
 
 
 # The titles the navigation gives (sections, and pages it names itself), each with its place:

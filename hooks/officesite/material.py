@@ -214,7 +214,7 @@ PATCHES = (
         "af33f6e032f632eb055c365eb5f1a975bf8456152fa768e69a1aad6d470b843f",
         (("    {{ config.site_name }}\n  </label>", "    {{ config.site_name | thai_breaks }}\n  </label>"),),
     ),
-    # The office's emblem (extra.office.emblem, officesite.chrome) where Material puts its
+    # The office's emblem (emblem in docs/office.yml, officesite.chrome) where Material puts its
     # logo; decorative: the link around it is named with the office's name.
     PartialCopy(
         "partials/logo.html",

@@ -32,7 +32,7 @@ from officesite.metadata.fields import (
     Text,
     TextList,
 )
-from officesite.security.security_txt import contact_problem
+from officesite.security.security_txt import CONTACT_EXPECTED, EMAIL, URI_CHARACTERS, contact_problem
 
 LABELS_FILE = Path(__file__).with_name("schema_labels.yml")
 
@@ -41,8 +41,7 @@ LABELS_FILE = Path(__file__).with_name("schema_labels.yml")
 class Kind:
     name: str  # its key in schema_labels.yml
     files: str  # where its files are, as an author finds them
-    root: object  # the type of the whole value (of the front matter, the file, or `at` in it)
-    at: str = ""  # the field path of the value in its file, e.g. "extra.office" in mkdocs.yml
+    root: object  # the type of the whole value (of the front matter or the file)
     file_name: Slug | None = None  # what the file's name must be, when it is part of the content
     per_language_files: bool = False  # one file per language (x.md, x.<code>.md): SHARED fields agree
 
@@ -244,27 +243,45 @@ SITE_TEXTS = Kind(
     ),
 )
 
+
+# Addresses the site links to: a mailto: link, a link to another site, security.txt's Contact.
+# Spaces around one are forgiven (a pasted address often has one); the site uses it stripped.
+def _address(pattern: str) -> str:
+    return rf"\s*(?:{pattern})\s*"
+
+
+EMAIL_ADDRESS = Text(empty=True, pattern=_address(EMAIL.pattern), expected="an e-mail address such as name@example.org")
+HTTPS_ADDRESS = Text(empty=True, pattern=_address(r"https://[^\s<>\"'`\\]+"), expected="an https:// address")
+SECURITY_CONTACT = Text(
+    empty=True,
+    pattern=_address(rf"(?:mailto:)?{EMAIL.pattern}|https://{URI_CHARACTERS.pattern}"),
+    expected=CONTACT_EXPECTED,
+    rule=contact_problem,  # and an https:// URL names a host
+)
+
+# The office's own facts, in docs/office.yml (not published: mkdocs.yml's exclude_docs), which
+# the office fills in by hand or in the web editor; officesite.office reads it.
 OFFICE = Kind(
     "office",
-    "mkdocs.yml",
+    "docs/office.yml",
     Object(
         (
             Field("address", PerLanguage(Text(long=True, empty=True), every_language=False, or_plain=True)),
             Field("phone", Text(empty=True)),
             Field("fax", Text(empty=True)),
-            Field("email", Text(empty=True)),
+            Field("email", EMAIL_ADDRESS),
             Field("opening_hours", PerLanguage(Text(empty=True), every_language=False, or_plain=True)),
-            Field("accessibility_email", Text(empty=True)),
-            Field("security_contact", Text(empty=True, rule=contact_problem)),
-            # The frame of every page (officesite.chrome, which checks the address and the file).
+            Field("accessibility_email", EMAIL_ADDRESS),
+            Field("security_contact", SECURITY_CONTACT),
+            # The frame of every page (officesite.chrome).
             Field("short_name", PerLanguage(Text(empty=True), every_language=False, or_plain=True)),
             Field("parent", PerLanguage(Text(empty=True), every_language=False, or_plain=True)),
-            Field("parent_url", Text(empty=True)),
+            Field("parent_url", HTTPS_ADDRESS),
+            # An image file under docs/, which officesite.office checks is there.
             Field("emblem", Text(empty=True)),
         ),
         expected="a mapping of office facts (address, phone, email…)",
     ),
-    at="extra.office",
 )
 
 KINDS = (NEWS_POST, NEWS_CATEGORIES, CRITERIA_CATEGORY, LEVELS, PAGE, UI_STRINGS, SITE_TEXTS, OFFICE)

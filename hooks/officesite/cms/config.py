@@ -1,7 +1,7 @@
 """Decap CMS's configuration (admin/config.yml), generated from the content schema.
 
-One source of truth: the news collection's fields are officesite/schema.py's NEWS_POST (and
-the criteria collection's CRITERIA_CATEGORY), with
+One source of truth: the news collection's fields are officesite/schema.py's NEWS_POST (the
+criteria collection's CRITERIA_CATEGORY, the office facts' OFFICE), with
 their labels, hints and pattern messages from schema_labels.yml in the default language (the
 editor's interface language), how each field relates to the other languages' files (Decap's
 `i18n`) from its translation, and each type's widget and pattern from the type
@@ -10,6 +10,7 @@ next build, or is listed in OMITTED with the reason. `decap_config` is a plain f
 build (hooks/cms_admin.py) and scripts/cms_config.py call it.
 """
 
+import copy
 import re
 
 import yaml
@@ -31,7 +32,8 @@ from officesite.metadata.fields import (
     TextList,
 )
 from officesite.news.posts import NEWS_FOLDER
-from officesite.schema import CRITERIA_CATEGORY, LEVEL_IDS_CHOICE, NEWS_CATEGORIES_CHOICE, NEWS_POST
+from officesite.office import OFFICE_FILE
+from officesite.schema import CRITERIA_CATEGORY, LEVEL_IDS_CHOICE, NEWS_CATEGORIES_CHOICE, NEWS_POST, OFFICE
 
 # Where decap-server (the local backend: scripts/cms.sh, the tests) answers. Only a local
 # trial's configuration and CSP name it (officesite.cms.admin).
@@ -61,8 +63,9 @@ NOT_BLANK = r"\S"
 
 # The whole configuration, as a mapping: `backend` is the production backend
 # (extra.cms.backend in mkdocs.yml); `local` adds the local backend and publishes at once
-# (decap-server's file mode has no editorial workflow).
-def decap_config(languages, labels: dict, strings: dict, categories: dict, backend: dict, local: bool = False, news=NEWS_POST, levels=()) -> dict:
+# (decap-server's file mode has no editorial workflow); `office_comments`: what the office
+# file says above each fact (officesite.office.file_comments).
+def decap_config(languages, labels: dict, strings: dict, categories: dict, backend: dict, local: bool = False, news=NEWS_POST, levels=(), office_comments=None) -> dict:
     default = languages.default
     config = {
         "locale": default,
@@ -70,7 +73,9 @@ def decap_config(languages, labels: dict, strings: dict, categories: dict, backe
         "media_folder": "docs/assets/images",  # required at the top; posts keep their photos beside them
         "public_folder": "/assets/images",
         "i18n": {"structure": "multiple_files", "locales": list(languages.codes), "default_locale": default},
-        "collections": [news_collection(languages, labels, strings, categories, news)] + ([criteria_collection(languages, labels, strings, levels)] if levels else []),
+        "collections": [news_collection(languages, labels, strings, categories, news)]
+        + ([criteria_collection(languages, labels, strings, levels)] if levels else [])
+        + [office_collection(languages, labels, office_comments or {})],
     }
     if local:
         config["local_backend"] = dict(LOCAL_BACKEND)
@@ -135,6 +140,29 @@ def criteria_collection(languages, labels: dict, strings: dict, levels, kind=CRI
         "identifier_field": "pmqa.title",
         "summary": "{{fields.pmqa.category}} · {{fields.pmqa.title}}",
         "fields": [f for f in fields if f] + [{"name": "body", "label": strings[languages.default]["cms_page_text"], "widget": "text", "i18n": True}],
+    }
+
+
+# The office facts, docs/office.yml: one file, each fact a field, a fact that differs by
+# language with its texts in every language one below the other. The file keeps what it says
+# above each fact (Decap's `comment`).
+def office_collection(languages, labels: dict, comments: dict, kind=OFFICE) -> dict:
+    text = _texts(labels, languages.default)
+    fields = [_field(kind.name, f, f.name, text, languages, {}) for f in kind.fields]
+    for f in fields:
+        if comments.get(f["name"]):
+            f["comment"] = comments[f["name"]].replace("\n", "\\n")  # Decap's line break in a comment
+    return {
+        "name": "office",
+        "label": text(kind.name)["label"],
+        "description": text(kind.name).get("hint", ""),
+        "delete": False,
+        "editor": {"preview": False},  # facts, not a page: nothing to preview
+        "files": [{"name": "office", "label": text(kind.name)["label"], "file": f"docs/{OFFICE_FILE}", "format": "yml", "fields": fields}],
+        # Decap 3.16.3 looks a field's `comment` up in the collection's own fields only, which a
+        # files collection does not have (selectFieldsComments): without them here too, saving
+        # the file drops its comments.
+        "fields": copy.deepcopy(fields),  # written out again, not as a YAML alias
     }
 
 

@@ -8,6 +8,8 @@ from mkdocs.exceptions import PluginError
 from officesite.cms.config import decap_config
 from officesite.material import MAIN_STYLESHEET
 from officesite.metadata.cache import yaml_file
+from officesite.metadata.shown import shown_path
+from officesite.office import OFFICE_FILE, file_comments
 from officesite.schema import LABELS_FILE
 
 LOCAL_VARIABLE = "CMS_LOCAL_BACKEND"  # "1": the local trial (scripts/cms.sh, the tests): decap-server on 127.0.0.1
@@ -31,9 +33,16 @@ def cms_backend(extra) -> tuple[dict, list[str]]:
     return backend, [KNOWN_API[backend["name"]]] if backend["name"] in KNOWN_API else []
 
 
+# What the office file says above each fact (read by the build already: it is there).
+def office_comments(docs_dir, display_root=None) -> dict:
+    path = Path(docs_dir) / OFFICE_FILE
+    return file_comments(path, shown_path(path, display_root))
+
+
 def site_cms_config(config, build, local: bool) -> tuple[dict, list[str]]:
     backend, origins = cms_backend(config.extra)
-    data = decap_config(build.languages, schema_labels(), build.strings, build.news.news.categories, backend, local, levels=build.criteria.levels)
+    comments = office_comments(config.docs_dir)
+    data = decap_config(build.languages, schema_labels(), build.strings, build.news.news.categories, backend, local, levels=build.criteria.levels, office_comments=comments)
     return data, origins
 
 

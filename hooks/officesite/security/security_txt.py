@@ -1,7 +1,7 @@
 """security.txt (RFC 9116) at /.well-known/security.txt, from the contact the office sets.
 
-`extra.office.security_contact` in mkdocs.yml: an e-mail address, or a mailto: or https://
-URL, where people report security problems with the site. Empty (as shipped): no file,
+`security_contact` in docs/office.yml (officesite.office): an e-mail address, or a mailto: or
+https:// URL, where people report security problems with the site. Empty (as shipped): no file,
 because nothing about the office is invented. It does not fall back to `email`: a
 security.txt commits the office to read and answer reports at that address, which only the
 office can decide. The file expires a little under a year after the build (RFC 9116 asks
@@ -21,11 +21,7 @@ LIFETIME = timedelta(days=364)
 EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 # The characters of a URI (RFC 3986): no space, no control character, no quote or bracket.
 URI_CHARACTERS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
-
-
-def configured_contact(config):
-    office = config.extra.get("office")
-    return office.get("security_contact") if isinstance(office, dict) else None
+CONTACT_EXPECTED = "an e-mail address, a mailto: URL or an https:// URL on one line"
 
 
 # What is wrong with a configured contact, or None when it is usable or unset.
@@ -35,7 +31,7 @@ def contact_problem(value) -> str | None:
     if not isinstance(value, str):
         return f"expected text, got {kind_of(value)}"
     if contact_uri(value) is None:
-        return f"expected an e-mail address, a mailto: URL or an https:// URL on one line, got {shown_value(value)}"
+        return f"expected {CONTACT_EXPECTED}, got {shown_value(value)}"
     return None
 
 

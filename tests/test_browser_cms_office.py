@@ -1,0 +1,117 @@
+"""The office facts in the web editor (/admin/, Decap CMS), as office staff edit them, in
+Chromium against the local backend: decap-server started on 127.0.0.1 with a copy of the
+project (the fixtures and helpers of tests/test_browser_cms.py).
+
+A wrong e-mail address is refused in Thai and writes nothing; the phone number and the
+address in both languages are typed (the Thai one through an input method) and saved:
+docs/office.yml holds them, every other fact and every comment as they were; the copy then
+builds with --strict and its contact page shows them in both languages. No request leaves
+127.0.0.1, no console error, no CSP violation.
+"""
+
+import re
+import socket
+import time
+
+import pytest
+import yaml
+from officesite.cms.config import LOCAL_BACKEND_ORIGIN
+from officesite.office import OFFICE_FILE, file_comments
+from site_files import DEFAULT, LANGUAGES, OTHER, BuiltSite
+from test_browser_cms import CSP_LISTENER, LABELS, assert_clean, cms, composed, publish, typed  # noqa: F401 (cms: a fixture)
+
+pytestmark = pytest.mark.browser
+
+PHONE = "0 3800 0000"  # a test's number in a copy of the project, not the office's
+THAI_ADDRESS = "ที่อยู่ทดสอบ <ถนนสาย 3> ชลบุรี"
+ENGLISH_ADDRESS = "Test address <Road 3>, Chonburi"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def backend_port_free():
+    """Before `cms` starts decap-server: the local backend's fixed port is free, or this waits
+    until it is. Held by another decap-server (another test process or run on the machine),
+    the editor here would save into that one's copy of the project."""
+    host, port = LOCAL_BACKEND_ORIGIN.split("//")[1].split(":")
+    deadline = time.monotonic() + 600
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex((host, int(port))) != 0:
+                return
+        time.sleep(0.5)  # polling a port, not waiting for a guessed time
+    pytest.fail(f"{LOCAL_BACKEND_ORIGIN} stayed busy (another decap-server): stop it, then run again")
+
+
+def field(page, key: str, lang: str | None = None):
+    name = LABELS[key]["label"] + (f" ({LANGUAGES.names[lang]})" if lang else "")
+    # Decap adds "(ทางเลือก)" to an optional field's label: the name, then that or nothing.
+    return page.get_by_label(re.compile("^" + re.escape(name) + r"(?: \([^()]*\))?$"))
+
+
+def saved_text(path, before: str, page, timeout_ms: int = 30000) -> str:
+    # The file changes once decap-server has written it: waited for, not slept on.
+    page.wait_for_function("() => !document.querySelector('[class*=\"ToolbarButton\"][disabled]')", timeout=timeout_ms)
+    for _ in range(300):
+        text = path.read_text(encoding="utf-8")
+        if text != before:
+            return text
+        page.wait_for_timeout(100)
+    raise AssertionError(f"{path} was not written")
+
+
+def test_office_facts_edited_in_thai_are_saved_with_their_comments_and_shown_in_both_languages(cms, new_context, site_builder):
+    office = cms["project"] / "docs" / OFFICE_FILE
+    before, comments = office.read_text(encoding="utf-8"), file_comments(office, OFFICE_FILE)
+    context = new_context(locale=LANGUAGES.open_graph_locale(DEFAULT).replace("_", "-"), viewport={"width": 1400, "height": 1000})
+    seen = {"outside": [], "errors": []}
+
+    def route(route):
+        url = route.request.url
+        if url.startswith(("blob:", "data:")) or url.split("/")[2].split(":")[0] == "127.0.0.1":
+            return route.continue_()
+        seen["outside"].append(url)
+        return route.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.add_init_script(CSP_LISTENER)
+    page.on("console", lambda message: message.type == "error" and seen["errors"].append(message.text[:300]))
+    page.on("pageerror", lambda error: seen["errors"].append(str(error)[:300]))
+    seen["page"] = page
+    page.goto(cms["admin"])
+    page.get_by_role("button", name="เข้าสู่ระบบ").click()
+    page.goto(cms["admin"] + "#/collections/office/entries/office")
+    # A careless address: refused in Thai, nothing written.
+    email = page.locator(f'[id="{field(page, "office.email").get_attribute("id")}"]')  # its label gains the error
+    typed(email, "saraban at example dot org")
+    publish(page)
+    errors = page.locator('[class*="ControlErrorsList"] li')
+    errors.first.wait_for()
+    shown = errors.evaluate_all("items => items.map(item => item.textContent)")
+    assert len(shown) == 1 and shown[0].endswith(LABELS["office.email"]["invalid"]), shown  # after Decap's "อีเมล ไม่ตรงกับรูปแบบ:"
+    assert office.read_text(encoding="utf-8") == before
+    # Corrected (emptied), then the facts typed and saved.
+    email.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Backspace")
+    typed(field(page, "office.phone"), PHONE)
+    composed(page, field(page, "office.address", DEFAULT), THAI_ADDRESS)
+    typed(field(page, "office.address", OTHER), ENGLISH_ADDRESS)
+    page.screenshot(path=str(cms["work"] / "cms-office.png"), full_page=True)
+    publish(page)
+    text = saved_text(office, before, page)
+    assert_clean(seen)
+
+    saved, original = yaml.safe_load(text), yaml.safe_load(before)
+    assert saved == original | {"phone": PHONE, "address": {DEFAULT: THAI_ADDRESS, OTHER: ENGLISH_ADDRESS}}
+    # Every comment that says what a fact is, still above that fact.
+    assert file_comments(office, OFFICE_FILE) == comments
+    assert [line for line in text.splitlines() if line.startswith("#")] == [line for line in before.splitlines() if line.startswith("#")]
+    built = site_builder(cms["project"], cms["work"] / "office-site")
+    assert built.returncode == 0, built.stderr
+    site = BuiltSite(cms["work"] / "office-site")
+    for lang, address in ((DEFAULT, THAI_ADDRESS), (OTHER, ENGLISH_ADDRESS)):
+        contact = site.soup(LANGUAGES.path("contact/", lang)).select_one(".site-contact")
+        facts = [dd.get_text(" ", strip=True) for dd in contact.select("dd")]
+        assert facts == [address, PHONE], facts
+        assert contact.select_one("a[href^='tel:']")["href"] == "tel:038000000"
