@@ -101,6 +101,23 @@ def test_header_shows_the_whole_name_and_the_toolbar_one_row_in_every_mode(new_c
     assert violations == []
 
 
+# The empty space between the header's bottom and the top of the page's first heading.
+HEADING_GAP = """() => document.querySelector('.md-content h1').getBoundingClientRect().top
+                       - document.querySelector('.md-header').getBoundingClientRect().bottom"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES.codes)
+def test_the_first_heading_starts_as_close_under_the_header_at_every_text_size(new_context, site_url, lang):
+    page = open_page(new_context, "phone", site_url + LANGUAGES.path("about/", lang))
+    gaps = {}
+    for font_size in FONT_SIZES:
+        for contrast in CONTRASTS:
+            choose(page, font_size, contrast)
+            gaps[f"{font_size}/{contrast}"] = round(page.evaluate(HEADING_GAP))
+    assert 0 < gaps["normal/normal"] <= 60  # Material's space at the normal size: 2.5rem, 50 px
+    assert {where: gap for where, gap in gaps.items() if gap > gaps["normal/normal"]} == {}
+
+
 @pytest.mark.parametrize("lang", LANGUAGES.codes)
 def test_phone_toolbar_folds_behind_one_button_that_opens_and_closes_its_panel(new_context, site_url, lang):
     page = open_page(new_context, "phone", site_url + LANGUAGES.prefix(lang))

@@ -294,13 +294,52 @@ def test_keyboard_opens_moves_through_results_and_closes(page, site_url):
     page.wait_for_url(lambda url: urlsplit(url).path == "/privacy/")
 
 
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+# The header's control that opens search on a phone: Material's label, or the site's button.
+HEADER_SEARCH = '.md-header__button:is([for="__search"], [data-site-search-button]):visible'
+# The focused element, once search's fade has run: whether it is rendered, inside the
+# viewport, on top, with a focus ring.
+FOCUSED = """async () => {
+  await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  await Promise.all(document.getAnimations().map(animation => animation.finished.catch(() => null)));
+  const el = document.activeElement, box = el.getBoundingClientRect();
+  const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+  const style = getComputedStyle(el);
+  return {
+    visible: el !== document.body && el.checkVisibility({opacityProperty: true, visibilityProperty: true}) && box.width > 0 && box.height > 0,
+    inViewport: box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight && box.right <= innerWidth,
+    onTop: !!hit && el.contains(hit),
+    ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0,  // thinner in the zoomed header at larger text
+  };
+}"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES.codes)
+def test_search_opened_by_a_tap_on_the_header_gives_focus_back_to_its_button_on_escape(new_context, site_url, lang):
+    context = new_context(**PHONE, bypass_csp=True)
+    store_display_choice(context, {"fontSize": "largest"})
+    page = context.new_page()
+    page.goto(site_url + LANGUAGES.path("about/", lang))
+    page.wait_for_selector(".site-search--ready", state="attached")
+    control = page.locator(HEADER_SEARCH)
+    control.tap()
+    query = {DEFAULT: "คุกกี้"}.get(lang, "cookie")
+    page.keyboard.type(query, delay=40)
+    results_of(page, query)
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__search').checked")
+    assert control.evaluate("e => e === document.activeElement"), page.evaluate("document.activeElement.outerHTML.slice(0, 80)")
+    assert page.evaluate(FOCUSED) == {"visible": True, "inViewport": True, "onTop": True, "ring": True}
+    assert control.get_attribute("aria-expanded") == "false"
+
+
 @pytest.mark.parametrize("contrast", CONTRASTS)
 def test_open_search_with_results_is_accessible_on_a_phone_in_every_display_mode(new_context, site_url, contrast):
     context = new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True, bypass_csp=True)
     store_display_choice(context, {"fontSize": "largest", "contrast": contrast})
     page = context.new_page()
     page.goto(site_url)
-    page.locator('.md-header__button[for="__search"]').click()
+    page.locator(HEADER_SEARCH).click()
     page.keyboard.type("หมวด 7", delay=30)
     results_of(page, "หมวด 7")
     assert page.evaluate("document.activeElement.classList.contains('md-search__input')")

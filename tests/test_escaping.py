@@ -34,7 +34,7 @@ ALLOWED = {
 
 def unescaped_outputs() -> list[tuple[str, str]]:
     found = []
-    for path in sorted([*(ROOT / "overrides").rglob("*.html"), *(ROOT / "hooks").rglob("*.py")]):
+    for path in sorted([*(ROOT / "overrides").rglob("*.html"), *(ROOT / "hooks").rglob("*.py"), *(ROOT / "hooks").rglob("*.html")]):
         for line in path.read_text(encoding="utf-8").splitlines():
             if UNESCAPED.search(line) and not line.lstrip().startswith("#"):
                 found.append((path.relative_to(ROOT).as_posix(), line.strip()))

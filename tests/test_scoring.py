@@ -1,6 +1,7 @@
 """The Python scoring rule and scripts/score.py, held to the golden vectors."""
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -22,6 +23,7 @@ from scoring_vectors import (
     assert_result_matches,
     scoring_for,
 )
+from officesite.strings import UI_STRINGS_FILE, load_ui_strings, strings_of_languages
 from site_files import LANGUAGES
 
 SCORE = ROOT / "scripts" / "score.py"
@@ -263,6 +265,42 @@ def test_the_html_report_is_escaped_and_names_the_change(tmp_path):
     assert "<td>▲ 50.0</td>" in report  # category 1: 175.0 now, 125.0 before
     assert '<tr><th scope="row">หมวด 1</th><td class="track"><span style="width:35.0%"></span></td><td>175.0</td></tr>' in report
     assert "บรรทัดแรก<br>บรรทัด *สอง* | &lt;i&gt;x&lt;/i&gt;" in report
+
+
+def test_the_html_report_is_a_template_beside_its_code_not_python_strings():
+    from officesite.criteria import report
+
+    module = Path(report.__file__)
+    assert not re.search(r"<(!DOCTYPE|/?[a-z][a-z0-9]*[\s>/])", module.read_text(encoding="utf-8")), "markup in report.py"
+    assert "<!DOCTYPE html>" in module.with_name(report.REPORT_TEMPLATE).read_text(encoding="utf-8")
+    assert report._templates().autoescape is True
+
+
+# Markup, an entity, quotes for an attribute, and a line break of each kind a note may hold.
+HOSTILE = "\"'><script>alert(1)</script>&amp;<b>x</b>"
+
+
+def test_every_text_of_the_html_report_lands_as_text():
+    from bs4 import BeautifulSoup
+    from officesite.criteria.report import report_html
+
+    ui = {**strings_of_languages(load_ui_strings(UI_STRINGS_FILE, LANGUAGES), LANGUAGES)[0][LANGUAGES.default]}
+    for key in ("calculator_report_title", "calculator_results", "calculator_chart", "criteria_level", "calculator_note", "calculator_evidence", "criteria_category"):
+        ui[key] = HOSTILE + key
+    shown = {"score": 175.0, "level": HOSTILE, "next": {"name": HOSTILE, "gap": 125.0}, "change": 1.0}
+    item = {"id": "1.1", "title": HOSTILE, "level": HOSTILE, "points": 300.0, "note": f"{HOSTILE}\r\n{HOSTILE}\n{HOSTILE}", "evidence": [HOSTILE, HOSTILE]}
+    report = {"office": HOSTILE, "period": HOSTILE, "assessor": HOSTILE, "date": HOSTILE, "baseline_period": HOSTILE, "answered": 1, "total": 1,
+              "overall": shown, "categories": [{"number": 1, "title": HOSTILE, "heading": HOSTILE, "items": [item], **shown}],
+              "decimals": 1, "chart_max": 500.0}
+    page = BeautifulSoup(report_html(report, ui, HOSTILE), "html.parser")
+    assert page.find_all(["script", "b"]) == []
+    assert page.html["lang"] == HOSTILE and page.title.string == page.h1.string == ui["calculator_report_title"]
+    assert [dd.string for dd in page.dl.find_all("dd")] == [HOSTILE] * 5
+    assert page.select_one('tbody [scope="row"]').string == HOSTILE and page.find("figcaption").string == ui["calculator_chart"]
+    assert page.h3.get_text() == f"1.1 {HOSTILE}"
+    note, evidence = page.section.find_all("dd")[1:]
+    assert list(note.strings) == [HOSTILE] * 3 and len(note.find_all("br")) == 2
+    assert [li.string for li in evidence.find_all("li")] == [HOSTILE] * 2
 
 
 def test_an_unknown_language_is_refused_in_one_line(tmp_path):

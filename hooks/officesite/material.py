@@ -188,7 +188,9 @@ PATCHES = (
             ),
             # The search button and the site's dialog (partials/search.html) without Material's
             # search plugin, which mkdocs.yml no longer lists: its index was never read, and
-            # indexing every page cost about a twentieth of the build.
+            # indexing every page cost about a twentieth of the build. Like the drawer's, the
+            # search's label can be neither focused nor named: search.js shows a real button in
+            # its place, which focus comes back to when search closes.
             (
                 '    {% if "material/search" in config.plugins %}\n'
                 '      {% set search = config.plugins["material/search"] | attr("config") %}\n'
@@ -204,6 +206,9 @@ PATCHES = (
                 '      {% set icon = config.theme.icon.search or "material/magnify" %}\n'
                 '      {% include ".icons/" ~ icon ~ ".svg" %}\n'
                 "    </label>\n"
+                '    <button type="button" class="md-header__button md-icon site-search-button" aria-label="{{ lang.t(\'search.placeholder\') }}" aria-expanded="false" hidden data-site-search-button>\n'
+                '      {% include ".icons/" ~ icon ~ ".svg" %}\n'
+                "    </button>\n"
                 '    {% include "partials/search.html" %}\n',
             ),
         ),

@@ -380,6 +380,8 @@
 
   function setUp(dialog) {
     const toggle = document.getElementById("__search");
+    const button = document.querySelector("[data-site-search-button]");
+    const label = document.querySelector('.md-header__button[for="__search"]');
     const input = dialog.querySelector(".md-search__input");
     const form = dialog.querySelector("form");
     const meta = dialog.querySelector(".md-search-result__meta");
@@ -463,31 +465,43 @@
       if (toggle.checked !== open) toggle.click(); // a click, so Material's scroll lock follows
     }
 
-    function open() {
-      if (!toggle.checked) returnFocus = document.activeElement;
+    // Opens search; `from` is where focus goes back to when it closes.
+    function open(from = document.activeElement) {
+      if (!toggle.checked) returnFocus = from;
       setToggle(true);
       input.focus();
       input.select();
     }
 
+    // Closes search, focus back where it was. Straight from the box to there: a control
+    // focused from the box shows its focus ring (:focus-visible), one focused after a blur not.
     function close() {
       setToggle(false);
-      input.blur();
       if (returnFocus && returnFocus !== document.body && returnFocus.isConnected) returnFocus.focus();
+      else input.blur();
       returnFocus = null;
     }
 
     toggle.addEventListener("change", () => {
+      if (button) button.setAttribute("aria-expanded", String(toggle.checked));
       if (toggle.checked) {
         index.ready().catch(() => {});
         run();
         input.focus();
       }
     });
-    // Focus follows the click on the header's search button, which mobile keyboards need.
-    for (const label of document.querySelectorAll('.md-header__button[for="__search"]')) label.addEventListener("click", () => input.focus());
-    // After the click that focused the box has toggled search itself (the header's button),
-    // and only if the box still has focus (Escape may have come first).
+    // The header's search button, in place of Material's label, which can be neither focused
+    // nor named: a tap on a phone leaves focus nowhere, so closing search had nothing to
+    // return it to. Focus goes to the box within the tap, which mobile keyboards need, and
+    // back to the button when search closes.
+    if (button && label) {
+      label.hidden = true;
+      button.hidden = false;
+      button.addEventListener("click", () => open(button));
+    }
+    // Focus in the box opens search (a click in the header's box on a wide screen, Tab to it):
+    // after the event that focused it, and only if the box still has focus (Escape may have
+    // come first).
     input.addEventListener("focus", () => setTimeout(() => document.activeElement === input && setToggle(true)));
     input.addEventListener("input", run);
     input.addEventListener("compositionend", run);

@@ -10,9 +10,12 @@ every item with its level, note and evidence.
 """
 
 import csv
-import html
+import functools
 import io
 from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from officesite.criteria.pages import markdown_text
 from officesite.criteria.scoring import (
@@ -216,34 +219,21 @@ def report_markdown(report: dict, ui: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-# The report as a standalone HTML document in the language `lang`, every text escaped.
+# The report as a standalone HTML document in the language `lang`: report.html beside this
+# file, autoescaped, so every text lands escaped.
 def report_html(report: dict, ui: dict, lang: str) -> str:
-    e = html.escape
-    title = ui["calculator_report_title"]
-    out = [f'<!DOCTYPE html>\n<html lang="{e(lang)}">\n<head>\n<meta charset="utf-8">\n<title>{e(title)}</title>',
-           "<style>body{font-family:sans-serif;max-width:50rem;margin:auto;line-height:1.5}table{border-collapse:collapse}"
-           "th,td{border:1px solid;padding:.2em .5em;text-align:start}section{break-inside:avoid}"
-           ".chart td.track{width:20rem}.chart span{display:block;height:1em;background:currentColor}</style>\n</head>\n<body>",
-           f"<h1>{e(title)}</h1>", "<dl>"]
-    out += [f"<dt>{e(ui[key])}</dt><dd>{e(value)}</dd>" for key, value in _details(report, ui)]
-    out += ["</dl>", f"<h2>{e(ui['calculator_results'])}</h2>", "<ul>"]
-    out += [f"<li>{e(line)}</li>" for line in _overall_lines(report, ui)]
     header, rows = _category_table(report, ui)
-    out += ["</ul>", "<table>", "<thead><tr>" + "".join(f'<th scope="col">{e(h)}</th>' for h in header) + "</tr></thead>", "<tbody>"]
-    out += [f'<tr><th scope="row">{e(row[0])}</th>' + "".join(f"<td>{e(cell)}</td>" for cell in row[1:]) + "</tr>" for row in rows]
-    out += ["</tbody>", "</table>", f"<figure>\n<figcaption>{e(ui['calculator_chart'])}</figcaption>", '<table class="chart" aria-hidden="true">']
-    for label, share, value in _chart_rows(report, ui):
-        out.append(f'<tr><th scope="row">{e(label)}</th><td class="track"><span style="width:{100 * share:.1f}%"></span></td><td>{e(value)}</td></tr>')
-    out += ["</table>", "</figure>"]
-    for c in report["categories"]:
-        out.append(f"<h2>{e(c['heading'])}</h2>")
-        for item in c["items"]:
-            out += ["<section>", f"<h3>{e(item['id'])} {e(item['title'])}</h3>", "<dl>",
-                    f"<dt>{e(ui['criteria_level'])}</dt><dd>{e(item['level'])} ({item['points']:g})</dd>"]
-            if item["note"]:
-                out.append(f"<dt>{e(ui['calculator_note'])}</dt><dd>" + "<br>".join(e(line) for line in item["note"].splitlines()) + "</dd>")
-            if item["evidence"]:
-                out.append(f"<dt>{e(ui['calculator_evidence'])}</dt><dd><ul>" + "".join(f"<li>{e(entry)}</li>" for entry in item["evidence"]) + "</ul></dd>")
-            out += ["</dl>", "</section>"]
-    out += ["</body>", "</html>"]
-    return "\n".join(out) + "\n"
+    return _templates().get_template(REPORT_TEMPLATE).render(
+        lang=lang, ui=ui, report=report, details=_details(report, ui), overall_lines=_overall_lines(report, ui),
+        table_header=header, table_rows=rows, chart_rows=_chart_rows(report, ui),
+    )
+
+
+REPORT_TEMPLATE = "report.html"
+
+
+# The report's template environment: autoescape on for every template, a misspelt name an error.
+@functools.cache
+def _templates() -> Environment:
+    return Environment(loader=FileSystemLoader(Path(__file__).parent), autoescape=True, undefined=StrictUndefined,
+                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
