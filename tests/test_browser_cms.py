@@ -10,6 +10,7 @@ visit: no request leaves 127.0.0.1, no console error, no CSP violation (the admi
 own policy, enforced: the context does not bypass it).
 """
 
+import contextlib
 import functools
 import http.server
 import os
@@ -66,13 +67,16 @@ def _wait_for_port(port: int, process: subprocess.Popen, timeout: float = 30) ->
     raise RuntimeError("decap-server did not answer")
 
 
-@pytest.fixture(scope="module")
-def cms(tmp_path_factory, site_builder):
-    """The copy of the project, its site served on loopback, decap-server on 127.0.0.1:8081."""
-    work = tmp_path_factory.mktemp("cms")
+# The copy of the project under `work`, its site built for the local trial `trial` (the value
+# of CMS_LOCAL_BACKEND) and served on loopback, decap-server on 127.0.0.1:8081 in `mode`;
+# `prepare` readies the copy first.
+@contextlib.contextmanager
+def cms_trial(work: Path, site_builder, trial: str = "1", mode: str = "fs", prepare=None):
     project = copy_site(work / "project")
     (project / "node_modules").symlink_to(ROOT / "node_modules")  # the pinned Decap bundle
-    os.environ[LOCAL_VARIABLE] = "1"
+    if prepare:
+        prepare(project)
+    os.environ[LOCAL_VARIABLE] = trial
     try:
         built = site_builder(project, work / "site")
     finally:
@@ -83,7 +87,7 @@ def cms(tmp_path_factory, site_builder):
     port = int(LOCAL_BACKEND_ORIGIN.rsplit(":", 1)[1])
     decap = subprocess.Popen(
         ["node", str(DECAP_SERVER)],
-        env={**os.environ, "GIT_REPO_DIRECTORY": str(project), "BIND_HOST": "127.0.0.1", "PORT": str(port), "MODE": "fs"},
+        env={**os.environ, "GIT_REPO_DIRECTORY": str(project), "BIND_HOST": "127.0.0.1", "PORT": str(port), "MODE": mode},
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     try:
@@ -93,6 +97,13 @@ def cms(tmp_path_factory, site_builder):
         decap.terminate()
         decap.wait(timeout=10)
         server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def cms(tmp_path_factory, site_builder):
+    """The local trial as scripts/cms.sh runs it: decap-server's file mode, published at once."""
+    with cms_trial(tmp_path_factory.mktemp("cms"), site_builder) as trial:
+        yield trial
 
 
 # A browser context on the admin page, logged in to the local backend, at `at` (a hash route);

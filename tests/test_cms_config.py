@@ -113,6 +113,8 @@ def test_only_the_local_trial_names_the_local_backend():
     local = decap_config(LANGUAGES, schema_labels(), strings(), categories(), BACKEND, local=True)
     assert "local_backend" not in production and production["publish_mode"] == "editorial_workflow"
     assert local["local_backend"]["url"].startswith(LOCAL_BACKEND_ORIGIN) and "publish_mode" not in local
+    workflow = decap_config(LANGUAGES, schema_labels(), strings(), categories(), BACKEND, local=True, workflow=True)
+    assert workflow["local_backend"] == local["local_backend"] and workflow["publish_mode"] == "editorial_workflow"
     assert LOCAL_BACKEND_ORIGIN not in admin_policy(["https://api.github.com"]) and LOCAL_BACKEND_ORIGIN in admin_policy(local=True)
     assert cms_backend({"cms": {"backend": {"name": "gitea", "repo": "o/s", "api_root": "https://git.example.org/api/v1"}}})[1] == ["https://git.example.org"]
 

@@ -63,9 +63,10 @@ NOT_BLANK = r"\S"
 
 # The whole configuration, as a mapping: `backend` is the production backend
 # (extra.cms.backend in mkdocs.yml); `local` adds the local backend and publishes at once
-# (decap-server's file mode has no editorial workflow); `office_comments`: what the office
-# file says above each fact (officesite.office.file_comments).
-def decap_config(languages, labels: dict, strings: dict, categories: dict, backend: dict, local: bool = False, news=NEWS_POST, levels=(), office_comments=None) -> dict:
+# (decap-server's file mode has no editorial workflow), unless `workflow`: decap-server's git
+# mode keeps each draft on a branch of its own, as the production backends do;
+# `office_comments`: what the office file says above each fact (officesite.office.file_comments).
+def decap_config(languages, labels: dict, strings: dict, categories: dict, backend: dict, local: bool = False, news=NEWS_POST, levels=(), office_comments=None, workflow: bool = False) -> dict:
     default = languages.default
     config = {
         "locale": default,
@@ -79,7 +80,7 @@ def decap_config(languages, labels: dict, strings: dict, categories: dict, backe
     }
     if local:
         config["local_backend"] = dict(LOCAL_BACKEND)
-    else:
+    if workflow or not local:
         config["publish_mode"] = "editorial_workflow"  # draft → in review → ready: a supervisor publishes
     return config
 
