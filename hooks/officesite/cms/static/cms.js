@@ -63,6 +63,22 @@
   }
   CMS.registerWidget("photo", PhotoControl, objectWidget.preview);
 
+  // A description typed and then deleted stays in the entry as "" (Decap keeps an emptied
+  // field), which the build reads as a description that says nothing: dropped before saving,
+  // so that a decorative photo has no description at all.
+  function withoutBlankDescriptions(value) {
+    if (!value || typeof value !== "object" || !value.map) return value;
+    if (value.has("src") && value.get("alt") && value.get("alt").filter) {
+      var alt = value.get("alt").filter(function (text) { return !blank(text); });
+      return alt.size ? value.set("alt", alt) : value.delete("alt");
+    }
+    return value.map(withoutBlankDescriptions);
+  }
+  CMS.registerEventListener({
+    name: "preSave",
+    handler: function (event) { return withoutBlankDescriptions(event.entry.get("data")); },
+  });
+
   // A list whose items are checked as a whole, after Decap's own checks of its size.
   function checkedList(itemProblems) {
     return class extends listWidget.control {
