@@ -331,6 +331,33 @@ def test_a_chosen_photo_is_described_or_decorative_and_a_first_of_january_post_k
     assert_clean(editor)
 
 
+def test_criteria_guidance_in_one_language_only_is_refused_in_thai_then_saved_in_both(cms, new_context):
+    folder = cms["project"] / "docs" / "pmqa"
+    files = [folder / LANGUAGES.file_name("category-2", lang) for lang in LANGUAGES.codes]
+    before = [path.read_text(encoding="utf-8") for path in files]
+    editor = open_editor(new_context, cms, "#/collections/pmqa/entries/category-2")
+    page = editor["page"]
+    guidance = LABELS["criteria-category.pmqa.items.guidance"]
+    basic = re.compile("^" + re.escape(guidance["label"] + ": "))  # a level's text
+    collapsed = page.locator('[data-testid="expand-button"][aria-label="Expand"]')
+    collapsed.first.click()  # item 2.1's guidance, Thai pane
+    typed(page.get_by_label(basic).filter(visible=True).first, "มีแผนและเป้าหมายที่ชัดเจน")
+    publish(page)
+    shown = shown_errors(page)
+    assert any(guidance["invalid"] in line and line.startswith("2.1") for line in shown), shown
+    assert [path.read_text(encoding="utf-8") for path in files] == before
+    # Item 2.1's guidance in the English pane: its first collapsed one, on the right.
+    collapsed.nth(collapsed.evaluate_all("buttons => buttons.findIndex(b => b.getBoundingClientRect().left > innerWidth / 2)")).click()
+    levels = page.get_by_label(basic).filter(visible=True)
+    typed(levels.nth(levels.count() // 2), "Clear plans and goals")  # the Thai item's levels, then the English
+    saved(page)
+    written = [front_matter(path)["pmqa"]["items"][0].get("guidance") for path in files]
+    first = yaml.safe_load((folder / "levels.yml").read_text(encoding="utf-8"))["levels"][0]["id"]
+    assert written == [{first: "มีแผนและเป้าหมายที่ชัดเจน"}, {first: "Clear plans and goals"}], written
+    assert_clean(editor)
+
+
+# After the 1 January post and the guidance above: its build checks them too.
 def test_a_criteria_items_thai_title_is_edited_and_nothing_else_changes(cms, new_context, site_builder):
     project = cms["project"] / "docs" / "pmqa"
     thai, english = (project / LANGUAGES.file_name("category-1", lang) for lang in (DEFAULT, OTHER))
@@ -361,32 +388,6 @@ def test_a_criteria_items_thai_title_is_edited_and_nothing_else_changes(cms, new
     built = site_builder(cms["project"], cms["work"] / "criteria-site")
     assert built.returncode == 0, built.stderr
     assert "การป้องกันทุจริตและสร้างความโปร่งใส (ทดสอบ)" in BuiltSite(cms["work"] / "criteria-site").soup("pmqa/category-1/").get_text()
-
-
-def test_criteria_guidance_in_one_language_only_is_refused_in_thai_then_saved_in_both(cms, new_context):
-    folder = cms["project"] / "docs" / "pmqa"
-    files = [folder / LANGUAGES.file_name("category-2", lang) for lang in LANGUAGES.codes]
-    before = [path.read_text(encoding="utf-8") for path in files]
-    editor = open_editor(new_context, cms, "#/collections/pmqa/entries/category-2")
-    page = editor["page"]
-    guidance = LABELS["criteria-category.pmqa.items.guidance"]
-    basic = re.compile("^" + re.escape(guidance["label"] + ": "))  # a level's text
-    collapsed = page.locator('[data-testid="expand-button"][aria-label="Expand"]')
-    collapsed.first.click()  # item 2.1's guidance, Thai pane
-    typed(page.get_by_label(basic).filter(visible=True).first, "มีแผนและเป้าหมายที่ชัดเจน")
-    publish(page)
-    shown = shown_errors(page)
-    assert any(guidance["invalid"] in line and line.startswith("2.1") for line in shown), shown
-    assert [path.read_text(encoding="utf-8") for path in files] == before
-    # Item 2.1's guidance in the English pane: its first collapsed one, on the right.
-    collapsed.nth(collapsed.evaluate_all("buttons => buttons.findIndex(b => b.getBoundingClientRect().left > innerWidth / 2)")).click()
-    levels = page.get_by_label(basic).filter(visible=True)
-    typed(levels.nth(levels.count() // 2), "Clear plans and goals")  # the Thai item's levels, then the English
-    saved(page)
-    written = [front_matter(path)["pmqa"]["items"][0].get("guidance") for path in files]
-    first = yaml.safe_load((folder / "levels.yml").read_text(encoding="utf-8"))["levels"][0]["id"]
-    assert written == [{first: "มีแผนและเป้าหมายที่ชัดเจน"}, {first: "Clear plans and goals"}], written
-    assert_clean(editor)
 
 
 # Decap's own markdown editor (its Slate text box has no name, its toolbar's mode switch no
