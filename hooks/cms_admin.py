@@ -10,7 +10,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 from officesite.build import every_language_built, site_build
 from officesite.cms.admin import ADMIN_FOLDER, write_admin
-from officesite.cms.site import LOCAL_VARIABLE, admin_page, site_cms_config
+from officesite.cms.site import LOCAL_VARIABLE, LOCAL_WORKFLOW, admin_page, site_cms_config
 
 log = logging.getLogger("mkdocs.hooks.cms_admin")
 
@@ -25,9 +25,10 @@ def on_post_build(config):
     if not every_language_built(config):
         return
     build = site_build(config)
-    local = os.environ.get(LOCAL_VARIABLE) == "1"
+    trial = os.environ.get(LOCAL_VARIABLE)
+    local, workflow = trial in ("1", LOCAL_WORKFLOW), trial == LOCAL_WORKFLOW
     project = Path(config.config_file_path).parent
-    config_data, origins = site_cms_config(config, build, local)
+    config_data, origins = site_cms_config(config, build, local, workflow)
     admin_path = build.languages.root_path(f"{ADMIN_FOLDER}/")
     installed = write_admin(Path(config.site_dir), project, config_data, admin_page(config, build), origins, local, admin_path)
     if not installed:

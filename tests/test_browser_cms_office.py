@@ -10,12 +10,9 @@ builds with --strict and its contact page shows them in both languages. No reque
 """
 
 import re
-import socket
-import time
 
 import pytest
 import yaml
-from officesite.cms.config import LOCAL_BACKEND_ORIGIN
 from officesite.office import OFFICE_FILE, file_comments
 from site_files import DEFAULT, LANGUAGES, OTHER, BuiltSite
 from test_browser_cms import CSP_LISTENER, LABELS, assert_clean, cms, composed, publish, typed  # noqa: F401 (cms: a fixture)
@@ -25,21 +22,6 @@ pytestmark = pytest.mark.browser
 PHONE = "0 3800 0000"  # a test's number in a copy of the project, not the office's
 THAI_ADDRESS = "ที่อยู่ทดสอบ <ถนนสาย 3> ชลบุรี"
 ENGLISH_ADDRESS = "Test address <Road 3>, Chonburi"
-
-
-@pytest.fixture(scope="module", autouse=True)
-def backend_port_free():
-    """Before `cms` starts decap-server: the local backend's fixed port is free, or this waits
-    until it is. Held by another decap-server (another test process or run on the machine),
-    the editor here would save into that one's copy of the project."""
-    host, port = LOCAL_BACKEND_ORIGIN.split("//")[1].split(":")
-    deadline = time.monotonic() + 600
-    while time.monotonic() < deadline:
-        with socket.socket() as probe:
-            if probe.connect_ex((host, int(port))) != 0:
-                return
-        time.sleep(0.5)  # polling a port, not waiting for a guessed time
-    pytest.fail(f"{LOCAL_BACKEND_ORIGIN} stayed busy (another decap-server): stop it, then run again")
 
 
 def field(page, key: str, lang: str | None = None):

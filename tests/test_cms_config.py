@@ -9,7 +9,7 @@ import re
 from conftest import ROOT
 from mkdocs.utils.yaml import yaml_load
 from officesite.cms.admin import ADMIN_FOLDER, NGINX_HEADER, admin_policy
-from officesite.cms.config import LOCAL_BACKEND_ORIGIN, OMITTED, config_yaml, decap_config
+from officesite.cms.config import LOCAL_BACKEND_ORIGIN, OMITTED, PHOTO_WIDGET, PHOTOS_WIDGET, TRANSLATED_LIST_WIDGET, config_yaml, decap_config
 from officesite.cms.site import cms_backend, office_comments, schema_labels
 from officesite.dates import read_date
 from officesite.metadata.fields import Field, Object, ObjectList, Text
@@ -23,6 +23,7 @@ from officesite.strings import UI_STRINGS_FILE, load_ui_strings, strings_of_lang
 from site_files import DEFAULT, LANGUAGES, OTHER
 
 BACKEND = {"name": "github", "repo": "office/site", "branch": "main"}
+LABELS = schema_labels()[DEFAULT]
 
 
 def strings():
@@ -87,9 +88,15 @@ def test_fields_follow_the_schema_widgets_languages_and_categories():
     assert fields["title"]["i18n"] is True and "i18n" not in fields["cover"] and "i18n" not in fields["gallery"]
     assert fields["category"]["options"] == [{"label": names[DEFAULT], "value": cid} for cid, names in categories().items()]
     assert fields["tags"]["field"]["widget"] == "string"  # Decap's list needs a field to add items
-    alt = {f["name"]: f for f in next(f for f in fields["gallery"]["fields"] if f["name"] == "alt")["fields"]}
-    assert sorted(alt) == sorted(LANGUAGES.codes) and all(f["required"] and f["pattern"][0] == r"\S" for f in alt.values())
-    # An optional object's fields are optional: Decap would refuse to save a post without a cover.
+    # A photo's description is asked for by the photo widgets of cms.js (once a file is
+    # chosen, unless decorative): as required fields, Decap would refuse a post without a cover.
+    for photo, widget in (("cover", PHOTO_WIDGET), ("gallery", PHOTOS_WIDGET)):
+        inner = {f["name"]: f for f in fields[photo]["fields"]}
+        alt = {f["name"]: f for f in inner["alt"]["fields"]}
+        assert sorted(alt) == sorted(LANGUAGES.codes) and all(f["pattern"][0] == r"\S" and not f["required"] for f in alt.values())
+        assert inner["decorative"] == {"name": "decorative", "label": LABELS[f"news-post.{photo}.decorative"]["label"], "hint": LABELS[f"news-post.{photo}.decorative"]["hint"], "widget": "boolean", "required": False}
+        assert fields[photo]["widget"] == widget and fields[photo]["photo_messages"] == {
+            "describe": LABELS[f"news-post.{photo}.alt"]["invalid"], "decorative": LABELS[f"news-post.{photo}.decorative"]["invalid"]}
     assert not any(f["required"] for f in fields["cover"]["fields"])
 
 
@@ -106,6 +113,8 @@ def test_only_the_local_trial_names_the_local_backend():
     local = decap_config(LANGUAGES, schema_labels(), strings(), categories(), BACKEND, local=True)
     assert "local_backend" not in production and production["publish_mode"] == "editorial_workflow"
     assert local["local_backend"]["url"].startswith(LOCAL_BACKEND_ORIGIN) and "publish_mode" not in local
+    workflow = decap_config(LANGUAGES, schema_labels(), strings(), categories(), BACKEND, local=True, workflow=True)
+    assert workflow["local_backend"] == local["local_backend"] and workflow["publish_mode"] == "editorial_workflow"
     assert LOCAL_BACKEND_ORIGIN not in admin_policy(["https://api.github.com"]) and LOCAL_BACKEND_ORIGIN in admin_policy(local=True)
     assert cms_backend({"cms": {"backend": {"name": "gitea", "repo": "o/s", "api_root": "https://git.example.org/api/v1"}}})[1] == ["https://git.example.org"]
 
@@ -175,6 +184,10 @@ def test_the_criteria_pages_fields_are_in_the_editor_their_ids_and_numbers_kept_
     assert pmqa["category"]["widget"] == items["id"]["widget"] == "hidden" and pmqa["category"]["i18n"] == items["id"]["i18n"] == "duplicate"
     assert pmqa["items"]["allow_add"] is False and pmqa["items"]["allow_remove"] is False and pmqa["items"]["allow_reorder"] is False
     assert [f["name"] for f in items["guidance"]["fields"]] == [level.id for level in levels()]
+    # Guidance and evidence in every language or in none (BOTH_OR_NEITHER): cms.js's list
+    # widget finds the items in each language's data and says the build's rule in Thai.
+    both = {"guidance": LABELS["criteria-category.pmqa.items.guidance"]["invalid"], "evidence": LABELS["criteria-category.pmqa.items.evidence"]["invalid"]}
+    assert (pmqa["items"]["widget"], pmqa["items"]["data_path"], pmqa["items"]["both_or_neither"]) == (TRANSLATED_LIST_WIDGET, "pmqa.items", both)
     assert pmqa["title"]["i18n"] is True and fields["body"]["widget"] == "text"  # the markers never pass a rich-text editor
 
 

@@ -16,6 +16,7 @@ import re
 import yaml
 from officesite.criteria.site import CRITERIA_FOLDER
 from officesite.metadata.fields import (
+    BOTH_OR_NEITHER,
     DEFAULT_ONLY,
     SHARED,
     Boolean,
@@ -33,23 +34,22 @@ from officesite.metadata.fields import (
 )
 from officesite.news.posts import NEWS_FOLDER
 from officesite.office import OFFICE_FILE
-from officesite.schema import CRITERIA_CATEGORY, LEVEL_IDS_CHOICE, NEWS_CATEGORIES_CHOICE, NEWS_POST, OFFICE
+from officesite.schema import CRITERIA_CATEGORY, LEVEL_IDS_CHOICE, NEWS_CATEGORIES_CHOICE, NEWS_POST, OFFICE, PHOTO
 
 # Where decap-server (the local backend: scripts/cms.sh, the tests) answers. Only a local
 # trial's configuration and CSP name it (officesite.cms.admin).
 LOCAL_BACKEND_ORIGIN = "http://127.0.0.1:8081"
 LOCAL_BACKEND = {"url": f"{LOCAL_BACKEND_ORIGIN}/api/v1", "allowed_hosts": ["127.0.0.1"]}
 # Fields of the schema the editor does not offer, by label key, with the reason.
-OMITTED = {
-    # Decap cannot make a description required unless a box is ticked: the editor asks for a
-    # description of every photo; a decorative photo is marked in the file (README).
-    "news-post.cover.decorative": "a description is required of every photo in the editor",
-    "news-post.gallery.decorative": "a description is required of every photo in the editor",
-}
+OMITTED = {}
 # Fields the editor asks for although the schema does not: the slug names the files (a
-# post written by hand takes it from its file name); and without a decorative
-# box (OMITTED), a photo's description is always needed.
-REQUIRED_IN_EDITOR = {"news-post.slug", "news-post.cover.alt", "news-post.gallery.alt"}
+# post written by hand takes it from its file name).
+REQUIRED_IN_EDITOR = {"news-post.slug"}
+# Rules over several values, which Decap's `required` and `pattern` (one field at a time)
+# cannot say: checked by widgets of cms.js, with the messages given here. A photo (PHOTO,
+# photo_alt_rule): a description in every language or `decorative`; a list whose items hold
+# BOTH_OR_NEITHER fields: each given in every language's file or in none.
+PHOTO_WIDGET, PHOTOS_WIDGET, TRANSLATED_LIST_WIDGET = "photo", "photos", "translated_list"
 # Numbers and ids the criteria's structure rests on (both languages agree on them, the
 # calculator and assessment files use them): kept as they are, not shown (Decap's hidden
 # widget); the maintainers change them in the files.
@@ -63,9 +63,10 @@ NOT_BLANK = r"\S"
 
 # The whole configuration, as a mapping: `backend` is the production backend
 # (extra.cms.backend in mkdocs.yml); `local` adds the local backend and publishes at once
-# (decap-server's file mode has no editorial workflow); `office_comments`: what the office
-# file says above each fact (officesite.office.file_comments).
-def decap_config(languages, labels: dict, strings: dict, categories: dict, backend: dict, local: bool = False, news=NEWS_POST, levels=(), office_comments=None) -> dict:
+# (decap-server's file mode has no editorial workflow), unless `workflow`: decap-server's git
+# mode keeps each draft on a branch of its own, as the production backends do;
+# `office_comments`: what the office file says above each fact (officesite.office.file_comments).
+def decap_config(languages, labels: dict, strings: dict, categories: dict, backend: dict, local: bool = False, news=NEWS_POST, levels=(), office_comments=None, workflow: bool = False) -> dict:
     default = languages.default
     config = {
         "locale": default,
@@ -79,7 +80,7 @@ def decap_config(languages, labels: dict, strings: dict, categories: dict, backe
     }
     if local:
         config["local_backend"] = dict(LOCAL_BACKEND)
-    else:
+    if workflow or not local:
         config["publish_mode"] = "editorial_workflow"  # draft → in review → ready: a supervisor publishes
     return config
 
@@ -99,10 +100,13 @@ def news_collection(languages, labels: dict, strings: dict, categories: dict, ki
         "label": text(kind.name)["label"],
         "label_singular": text(kind.name)["label"],
         "folder": f"docs/{NEWS_FOLDER}",
-        # {{year}}: the year of the entry's date field, the field named "date" with the
-        # widget "date" (cms.js); Decap lower-cases a path and turns its dots into hyphens,
-        # so it cannot name fields.date itself.
-        "path": "{{year}}/{{slug}}",
+        # The year folder: the date's first four characters. Not {{year}}: Decap reads the
+        # date as local midnight and takes its UTC year, the year before for 1 January east
+        # of Greenwich (decap-cms-lib-widgets stringTemplate.ts: dayjs(value), getUTCFullYear).
+        # Decap lower-cases a path and drops its quotes and dots (prepareSlug), so neither
+        # fields.date nor date('YYYY') can be written here: truncate's omission "-" is the
+        # slug's separator, which Decap strips from the end of a path segment (sanitizeSlug).
+        "path": '{{date | truncate(4, "-")}}/{{slug}}',
         "slug": "{{fields.slug}}",
         "create": True,
         "extension": "md",
@@ -195,7 +199,9 @@ def _field(kind_name, field, path, text, languages, choices, top=False, optional
     else:
         decap |= _widget(field.type, key, entry, text, languages, choices, required, kind_name, path, optional_object or not required, translated)
         decap.setdefault("required", required)
-    if field.default is not None and not isinstance(field.default, (tuple, list)):
+    # An unticked box is what the build reads when it is left out: not written. (Decap writes
+    # a default into every new entry, and makes a list's or object's defaults a first item.)
+    if field.default is not None and not isinstance(field.default, (tuple, list)) and not (isinstance(field.type, Boolean) and field.default is False):
         decap["default"] = field.default
     # Decap's i18n: on the top-level fields, and on every field inside a translated one (a
     # nested field without it would be left out of the other languages' files).
@@ -236,7 +242,7 @@ def _widget(value_type, key, entry, text, languages, choices, required, kind_nam
         inner = []
         for lang in languages.codes:
             one = {"name": lang, "label": f"{entry['label']} ({languages.names.get(lang, lang)})", "widget": value_type.item.widget, "required": required}
-            if one["required"]:
+            if one["required"] or entry.get("invalid"):
                 one["pattern"] = [NOT_BLANK, entry.get("invalid") or entry["label"]]
             inner.append(one)
         return {"widget": "object", "collapsed": False, "fields": inner}
@@ -247,12 +253,27 @@ def _widget(value_type, key, entry, text, languages, choices, required, kind_nam
         return {"widget": "object", "collapsed": True, "fields": inner}
     if isinstance(value_type, Object):
         fields = [_field(kind_name, f, f"{path}.{f.name}", text, languages, choices, optional_object=optional, in_translated=translated) for f in value_type.fields]
-        return {"widget": "object", "collapsed": False, "fields": [f for f in fields if f]}
+        widget = {"widget": "object", "collapsed": False, "fields": [f for f in fields if f]}
+        if value_type is PHOTO:
+            widget |= {"widget": PHOTO_WIDGET, "photo_messages": _photo_messages(key, text)}
+        return widget
     if isinstance(value_type, ObjectList):
         # A list's items exist only once added: their required fields are asked for.
         fields = [_field(kind_name, f, f"{path}.{f.name}", text, languages, choices, in_translated=translated) for f in value_type.item.fields]
         widget = {"widget": "list", "collapsed": False, "fields": [f for f in fields if f]}
         if key in FIXED_LISTS:
             widget |= {"allow_add": False, "allow_remove": False, "allow_reorder": False, "summary": "{{fields.id}} {{fields.title}}"}
+        if value_type.item is PHOTO:
+            widget |= {"widget": PHOTOS_WIDGET, "photo_messages": _photo_messages(key, text)}
+        both = [f.name for f in value_type.item.fields if f.translation == BOTH_OR_NEITHER]
+        if both and translated:
+            # Where the list is in an entry's data, to find it in every language's file.
+            widget |= {"widget": TRANSLATED_LIST_WIDGET, "data_path": path, "both_or_neither": {name: text(f"{key}.{name}")["invalid"] for name in both}}
         return widget
     raise TypeError(f"{key}: no editor widget for {type(value_type).__name__}: add it to officesite/cms/config.py")
+
+
+# What the photo widgets (cms.js) say: a photo without a description in some language, and a
+# decorative photo with one.
+def _photo_messages(key: str, text) -> dict:
+    return {"describe": text(f"{key}.alt")["invalid"], "decorative": text(f"{key}.decorative")["invalid"]}

@@ -13,6 +13,7 @@ from officesite.office import OFFICE_FILE, file_comments
 from officesite.schema import LABELS_FILE
 
 LOCAL_VARIABLE = "CMS_LOCAL_BACKEND"  # "1": the local trial (scripts/cms.sh, the tests): decap-server on 127.0.0.1
+LOCAL_WORKFLOW = "workflow"  # its value for a trial of the editorial workflow (decap-server MODE=git)
 KNOWN_API = {"github": "https://api.github.com"}  # a backend's API origin when it gives no api_root
 
 
@@ -39,10 +40,10 @@ def office_comments(docs_dir, display_root=None) -> dict:
     return file_comments(path, shown_path(path, display_root))
 
 
-def site_cms_config(config, build, local: bool) -> tuple[dict, list[str]]:
+def site_cms_config(config, build, local: bool, workflow: bool = False) -> tuple[dict, list[str]]:
     backend, origins = cms_backend(config.extra)
     comments = office_comments(config.docs_dir)
-    data = decap_config(build.languages, schema_labels(), build.strings, build.news.news.categories, backend, local, levels=build.criteria.levels, office_comments=comments)
+    data = decap_config(build.languages, schema_labels(), build.strings, build.news.news.categories, backend, local, levels=build.criteria.levels, office_comments=comments, workflow=workflow)
     return data, origins
 
 
