@@ -11,6 +11,7 @@ own policy, enforced: the context does not bypass it).
 """
 
 import contextlib
+import fcntl
 import functools
 import http.server
 import os
@@ -18,6 +19,7 @@ import re
 import shutil
 import socket
 import subprocess
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -56,16 +58,28 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-# The local backend's port is fixed (the admin page's configuration and CSP name it): while
-# another trial holds it (a parallel test run), this one waits rather than talk to that one.
-def _wait_for_free_port(port: int, timeout: float = 600) -> None:
+# The local backend's port is fixed (the admin page's configuration and CSP name it): one
+# trial on this machine holds it at a time. Another test process of a parallel run, or a run in
+# another checkout, waits for this lock; a server something else left there (scripts/cms.sh) is
+# waited out too, rather than talked to.
+@contextlib.contextmanager
+def _local_backend_port(port: int, timeout: float = 600):
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) != 0:
-                return
-        time.sleep(0.5)  # polling a port, not waiting for a guessed time
-    raise RuntimeError(f"127.0.0.1:{port} stayed busy: another local trial of the web editor is running")
+    with open(Path(tempfile.gettempdir()) / f"reo13-local-backend-{port}.lock", "w") as lock:
+        while True:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                pass
+            else:
+                with socket.socket() as probe:
+                    if probe.connect_ex(("127.0.0.1", port)) != 0:
+                        break
+                fcntl.flock(lock, fcntl.LOCK_UN)
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"127.0.0.1:{port} stayed busy: another local trial of the web editor is running")
+            time.sleep(0.5)  # polling a lock and a port, not waiting for a guessed time
+        yield  # the lock is released when the file closes
 
 
 def _wait_for_port(port: int, process: subprocess.Popen, timeout: float = 30) -> None:
@@ -98,19 +112,19 @@ def cms_trial(work: Path, site_builder, trial: str = "1", mode: str = "fs", prep
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(work / "site")))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     port = int(LOCAL_BACKEND_ORIGIN.rsplit(":", 1)[1])
-    _wait_for_free_port(port)
-    decap = subprocess.Popen(
-        ["node", str(DECAP_SERVER)],
-        env={**os.environ, "GIT_REPO_DIRECTORY": str(project), "BIND_HOST": "127.0.0.1", "PORT": str(port), "MODE": mode},
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    try:
-        _wait_for_port(port, decap)
-        yield {"project": project, "work": work, "admin": f"http://127.0.0.1:{server.server_address[1]}/admin/"}
-    finally:
-        decap.terminate()
-        decap.wait(timeout=10)
-        server.shutdown()
+    with _local_backend_port(port):
+        decap = subprocess.Popen(
+            ["node", str(DECAP_SERVER)],
+            env={**os.environ, "GIT_REPO_DIRECTORY": str(project), "BIND_HOST": "127.0.0.1", "PORT": str(port), "MODE": mode},
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )
+        try:
+            _wait_for_port(port, decap)
+            yield {"project": project, "work": work, "admin": f"http://127.0.0.1:{server.server_address[1]}/admin/"}
+        finally:
+            decap.terminate()
+            decap.wait(timeout=10)
+            server.shutdown()
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ import pytest
 import yaml
 from officesite.office import OFFICE_FILE, file_comments
 from site_files import DEFAULT, LANGUAGES, OTHER, BuiltSite
-from test_browser_cms import CSP_LISTENER, LABELS, assert_clean, cms, composed, publish, typed  # noqa: F401 (cms: a fixture)
+from test_browser_cms import LABELS, assert_clean, cms, composed, open_editor, publish, typed  # noqa: F401 (cms: a fixture)
 
 pytestmark = pytest.mark.browser
 
@@ -44,25 +44,8 @@ def saved_text(path, before: str, page, timeout_ms: int = 30000) -> str:
 def test_office_facts_edited_in_thai_are_saved_with_their_comments_and_shown_in_both_languages(cms, new_context, site_builder):
     office = cms["project"] / "docs" / OFFICE_FILE
     before, comments = office.read_text(encoding="utf-8"), file_comments(office, OFFICE_FILE)
-    context = new_context(locale=LANGUAGES.open_graph_locale(DEFAULT).replace("_", "-"), viewport={"width": 1400, "height": 1000})
-    seen = {"outside": [], "errors": []}
-
-    def route(route):
-        url = route.request.url
-        if url.startswith(("blob:", "data:")) or url.split("/")[2].split(":")[0] == "127.0.0.1":
-            return route.continue_()
-        seen["outside"].append(url)
-        return route.abort()
-
-    context.route("**/*", route)
-    page = context.new_page()
-    page.add_init_script(CSP_LISTENER)
-    page.on("console", lambda message: message.type == "error" and seen["errors"].append(message.text[:300]))
-    page.on("pageerror", lambda error: seen["errors"].append(str(error)[:300]))
-    seen["page"] = page
-    page.goto(cms["admin"])
-    page.get_by_role("button", name="เข้าสู่ระบบ").click()
-    page.goto(cms["admin"] + "#/collections/office/entries/office")
+    seen = open_editor(new_context, cms, at="#/collections/office/entries/office")
+    page = seen["page"]
     # A careless address: refused in Thai, nothing written.
     email = page.locator(f'[id="{field(page, "office.email").get_attribute("id")}"]')  # its label gains the error
     typed(email, "saraban at example dot org")
