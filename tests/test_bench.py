@@ -10,7 +10,9 @@ import pytest
 from conftest import ROOT
 
 
-@pytest.mark.build  # runs two builds of generated posts and two mkdocs serve
+# The build budget's measuring tool, run end to end: a gate (two builds and two mkdocs serve),
+# kept out of the quick loop of `-m "unit or build"`.
+@pytest.mark.gate
 def test_bench_reports_both_configurations_and_serve_rebuilds():
     command = [sys.executable, str(ROOT / "scripts" / "bench.py"), "--posts", "3", "--rounds", "1", "--serve", "--serve-rounds", "1"]
     result = subprocess.run(command, capture_output=True, text=True)

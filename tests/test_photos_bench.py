@@ -20,7 +20,7 @@ def test_the_photo_benchmark_reports_cold_and_warm_runs_and_the_cache(tmp_path):
     assert sorted(report["median_kb"]) == sorted(["480.avif", "800.avif", "480.webp", "800.webp", "480.jpg", "800.jpg", "open-graph.jpg"])
 
 
-@pytest.mark.build  # three builds of generated posts
+@pytest.mark.gate  # the build budget's tool with photos: three builds of generated posts
 def test_the_build_benchmark_with_photos_reports_cold_warm_and_without_photos_builds_and_the_cache():
     command = [sys.executable, str(ROOT / "scripts" / "bench.py"), "--posts", "3", "--rounds", "1", "--photo-posts", "1", "--photos-per-post", "2", "--photo-size", "800x600"]
     result = subprocess.run(command, capture_output=True, text=True)
