@@ -118,6 +118,19 @@ def test_the_first_heading_starts_as_close_under_the_header_at_every_text_size(n
     assert {where: gap for where, gap in gaps.items() if gap > gaps["normal/normal"]} == {}
 
 
+# A page title that fits on one line takes one line, at the largest size on a phone too.
+@pytest.mark.parametrize("lang", LANGUAGES.codes)
+def test_a_short_page_title_takes_one_line_on_a_phone_at_the_largest_size(new_context, site_url, lang):
+    page = open_page(new_context, "phone", site_url + LANGUAGES.path("about/", lang))
+    choose(page, "largest", "normal")
+    lines = {}
+    for path in ("about/", "contact/", "news/"):
+        page.goto(site_url + LANGUAGES.path(path, lang))
+        page.evaluate(SETTLED)
+        lines[path] = page.evaluate("(h => h.getBoundingClientRect().height / parseFloat(getComputedStyle(h).lineHeight))(document.querySelector('.md-content h1'))")
+    assert lines == {path: 1 for path in lines}
+
+
 @pytest.mark.parametrize("lang", LANGUAGES.codes)
 def test_phone_toolbar_folds_behind_one_button_that_opens_and_closes_its_panel(new_context, site_url, lang):
     page = open_page(new_context, "phone", site_url + LANGUAGES.prefix(lang))
