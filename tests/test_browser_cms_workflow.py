@@ -27,8 +27,12 @@ def git(project: Path, *args: str) -> str:
 
 def repository(project: Path) -> None:
     git(project, "init", "-q", "-b", BRANCH)
+    # decap-server commits with the repository's identity: set here, not left to the machine's
+    # (a fresh CI machine has none, and git then refuses to commit).
+    git(project, "config", "user.name", "Test")
+    git(project, "config", "user.email", "test@127.0.0.1")
     git(project, "add", "-A")
-    git(project, "-c", "user.name=Test", "-c", "user.email=test@127.0.0.1", "commit", "-q", "-m", "The site")
+    git(project, "commit", "-q", "-m", "The site")
 
 
 @pytest.fixture(scope="module")
