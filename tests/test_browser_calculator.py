@@ -594,7 +594,9 @@ def test_at_320_px_and_the_largest_size_nothing_scrolls_sideways_and_thai_breaks
     choose(page, "3.1", "significance")
     for details in page.locator(".site-calculator details, .site-rules").all():
         details.evaluate("d => d.open = true")
-    page.evaluate("document.fonts.ready.then(() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done))))")
+    # Every face of the site's font loaded (or refused), not only those asked for so far (a
+    # bold Thai face first used late left Thai legends in a wider fallback under load), then laid out.
+    page.evaluate("Promise.all([...document.fonts].map(face => face.load().catch(() => null))).then(() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done))))")
     wide = page.evaluate("() => [...document.querySelectorAll('.site-calculator *')].filter(e => e.getBoundingClientRect().right > 320.5).map(e => e.outerHTML.slice(0, 60))")
     assert page.evaluate("[innerWidth, document.documentElement.scrollWidth]") == [320, 320], wide
     assert wide == []
