@@ -10,7 +10,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 from officesite.build import every_language_built, site_build
 from officesite.cms.admin import ADMIN_FOLDER, write_admin
-from officesite.cms.site import LOCAL_VARIABLE, LOCAL_WORKFLOW, admin_page, site_cms_config
+from officesite.cms.site import admin_page, local_trial, site_cms_config
 
 log = logging.getLogger("mkdocs.hooks.cms_admin")
 
@@ -25,8 +25,7 @@ def on_post_build(config):
     if not every_language_built(config):
         return
     build = site_build(config)
-    trial = os.environ.get(LOCAL_VARIABLE)
-    local, workflow = trial in ("1", LOCAL_WORKFLOW), trial == LOCAL_WORKFLOW
+    local, workflow = local_trial(os.environ)
     project = Path(config.config_file_path).parent
     config_data, origins = site_cms_config(config, build, local, workflow)
     admin_path = build.languages.root_path(f"{ADMIN_FOLDER}/")

@@ -28,7 +28,7 @@ import pytest
 import yaml
 from conftest import ROOT, build_site
 from officesite.cms.config import LOCAL_BACKEND_ORIGIN
-from officesite.cms.site import LOCAL_VARIABLE, schema_labels
+from officesite.cms.site import LOCAL_TRIAL, LOCAL_VARIABLE, schema_labels
 from PIL import Image
 from site_copy import copy_site
 from browser_checks import CONTRAST_RATIO_JS, axe_violations
@@ -98,7 +98,7 @@ def _wait_for_port(port: int, process: subprocess.Popen, timeout: float = 30) ->
 # of CMS_LOCAL_BACKEND) and served on loopback, decap-server on 127.0.0.1:8081 in `mode`;
 # `prepare` readies the copy first.
 @contextlib.contextmanager
-def cms_trial(work: Path, site_builder, trial: str = "1", mode: str = "fs", prepare=None):
+def cms_trial(work: Path, site_builder, trial: str = LOCAL_TRIAL, mode: str = "fs", prepare=None):
     project = copy_site(work / "project")
     (project / "node_modules").symlink_to(ROOT / "node_modules")  # the pinned Decap bundle
     if prepare:

@@ -12,7 +12,8 @@ from officesite.metadata.shown import shown_path
 from officesite.office import OFFICE_FILE, file_comments
 from officesite.schema import LABELS_FILE
 
-LOCAL_VARIABLE = "CMS_LOCAL_BACKEND"  # "1": the local trial (scripts/cms.sh, the tests): decap-server on 127.0.0.1
+LOCAL_VARIABLE = "CMS_LOCAL_BACKEND"  # set for a local trial (scripts/cms.sh, the tests): decap-server on 127.0.0.1
+LOCAL_TRIAL = "1"  # its value for a trial that publishes at once (decap-server MODE=fs)
 LOCAL_WORKFLOW = "workflow"  # its value for a trial of the editorial workflow (decap-server MODE=git)
 KNOWN_API = {"github": "https://api.github.com"}  # a backend's API origin when it gives no api_root
 
@@ -32,6 +33,12 @@ def cms_backend(extra) -> tuple[dict, list[str]]:
         parts = urlsplit(api_root)
         return backend, [f"{parts.scheme}://{parts.netloc}"]
     return backend, [KNOWN_API[backend["name"]]] if backend["name"] in KNOWN_API else []
+
+
+# The trial a build is for, from the environment: (local backend, editorial workflow).
+def local_trial(environ) -> tuple[bool, bool]:
+    trial = environ.get(LOCAL_VARIABLE)
+    return trial in (LOCAL_TRIAL, LOCAL_WORKFLOW), trial == LOCAL_WORKFLOW
 
 
 # What the office file says above each fact (read by the build already: it is there).
