@@ -40,6 +40,18 @@ def test_page_text_is_the_content_article_as_readers_see_it():
     assert page_text("<html><body><p>no article</p></body></html>") is None
 
 
+def test_page_text_reads_tags_and_references_as_a_browser_shows_them():
+    article = """<article class="md-content__inner md-typeset"><h1 id="t">T<br>&amp;<SPAN>ข่าว</SPAN>สาร</h1>
+<p>AT&am<b>p;</b>T <B>ประชุม</B>เชิง<abbrx>ปฏิบัติ</abbrx>การ&nbsp;\u3000x</p><h2 id="a&amp;b"></h2>
+<h3>no id</h3><p>e<i>\u0301</i> last</p></article>"""
+    content = page_text(article)
+    # an inline tag joins (in any case), another tag is a space; a reference cut by a tag is text
+    assert content.text == "T &ข่าวสาร AT&amp;T ประชุมเชิง ปฏิบัติ การ x no id é last"
+    assert content.title == "T &ข่าวสาร"
+    assert content.sections == ((0, "t"), (len("T &ข่าวสาร AT&amp;T ประชุมเชิง ปฏิบัติ การ x "), "a&b"))
+    assert page_text('<article class="md-content__inner md-typeset"></article>').text == ""
+
+
 def test_flat_text_ignores_case_whitespace_and_invisible_characters():
     assert flat("หมวด 7\u200b PMQA\xa04.0\n") == "หมวด7pmqa4.0"
     assert flat("Knowledge\u00adManagement") == "knowledgemanagement"
