@@ -439,13 +439,14 @@ def material_edit(output, name: str, **values) -> Markup:
 # A rendered page with every markup fix applied; `where` names the page in messages.
 def fixed_markup(html: str, where: str) -> str:
     for fix in patches_of(MarkupFix):
-        found = html.count(fix.old)
-        if found != 1:
+        # One pass over the page: where the markup is, and that it is nowhere after.
+        at = html.find(fix.old)
+        if at < 0 or html.find(fix.old, at + len(fix.old)) >= 0:
             raise PluginError(
-                f"{WHERE}: {fix.name}: expected `{fix.old}` once in every page, got {found} times in {where}: "
+                f"{WHERE}: {fix.name}: expected `{fix.old}` once in every page, got {html.count(fix.old)} times in {where}: "
                 "re-check the fix against Material's base.html"
             )
-        html = html.replace(fix.old, fix.new)
+        html = html[:at] + fix.new + html[at + len(fix.old) :]
     return html
 
 

@@ -19,8 +19,10 @@ from officesite.dates import EXAMPLE_DATE, GREGORIAN_DATE_PATTERN, read_date
 from officesite.metadata.shown import kind_of, printable, shown_number, shown_plain, shown_value
 
 INVALID = object()  # a value, or part of one, that failed its check
-# Characters XML 1.0 allows (feeds are XML): tab, line feed, carriage return and the ranges below.
-NOT_XML_CHARACTER = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Characters XML 1.0 does not allow (feeds are XML): the control characters but tab, line feed
+# and carriage return, surrogates, U+FFFE and U+FFFF. (Written as the complement of what it
+# allows, the class took Python 7 ms to compile, on every build.)
+NOT_XML_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 # How a field's value relates to the same page's or post's file in another language.
 TRANSLATED = "translated"  # each language's file has its own (a CMS: i18n true)

@@ -20,6 +20,7 @@ import base64
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -132,12 +133,19 @@ def inline_script_hashes(html: str) -> list[str]:
     return sorted({script_hash(body) for body in INLINE_SCRIPT.findall(html)})
 
 
+# Every page carries the same few scripts: each is hashed once.
+@lru_cache(maxsize=64)
 def script_hash(body: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
 
 
 # The policy as one header value; for a <meta> tag without the header-only directives.
 def policy_text(script_hashes, meta: bool = False) -> str:
+    return _policy_text(frozenset(script_hashes), meta)
+
+
+@lru_cache(maxsize=8)  # every page of a build carries the same policy
+def _policy_text(script_hashes: frozenset, meta: bool) -> str:
     directives = []
     for name, sources in POLICY.items():
         if meta and name in HEADER_ONLY:
@@ -159,7 +167,12 @@ def nginx_header(policy: str) -> str:
 
 # A page's source file as the author knows it, e.g. docs/news/2018/pmqa-workshop.<code>.md.
 def source(page, config) -> str:
-    return f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+    return f"{_folder_name(config.docs_dir)}/{page.file.src_uri}"
+
+
+@lru_cache(maxsize=8)
+def _folder_name(path: str) -> str:
+    return Path(path).name
 
 
 def _excerpt(text: str, limit: int = 60) -> str:
