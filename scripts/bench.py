@@ -17,6 +17,15 @@ and pages built. With --serve it also reports, for the project configuration, th
 from saving a post to `mkdocs serve` serving the rebuilt page (median and spread of
 --serve-rounds saves in one server), with every language and with the default language alone
 (static-i18n's build_only_locale: scripts/serve.sh --lang). --rounds 0 skips the builds.
+The CPU ratio is given two ways: of the medians, and the median of each round's own ratio
+(its two builds ran minutes apart at most, under much the same load).
+
+    python scripts/bench.py --posts 300 --rounds 0 --instructions
+
+With --instructions it also counts the instructions each build executes, one build of each
+configuration under valgrind (cachegrind, about 25 times slower, both at once), with Python's
+hash seed fixed: unlike CPU time, the count does not depend on what else the machine runs,
+and two runs of the same build agree to a few parts in a thousand. Needs valgrind.
 
     python scripts/bench.py --posts 1000 --photo-posts 300 --photos-per-post 5 [--photo-size 4000x3000] [--distinct-photos N]
 
@@ -31,6 +40,7 @@ cache by its content): a warm build at full scale without hours of cold processi
 import argparse
 import json
 import os
+import re
 import shutil
 import socket
 import statistics
@@ -93,6 +103,31 @@ def timed_build(project: Path, site_dir: Path) -> tuple[float, float, int]:
     return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024
 
 
+# Instructions executed by one `mkdocs build` of each project, counted at once under
+# valgrind's cachegrind (its count of "I refs", user space only): {project: count}.
+def instruction_counts(projects: dict[str, Path], work: Path) -> dict[str, int]:
+    if shutil.which("valgrind") is None:
+        raise SystemExit("bench.py: --instructions: expected valgrind on PATH (apt install valgrind), got none")
+    env = {**ENV, "PYTHONHASHSEED": "0"}  # the same set and dict orders in every count
+    processes = {}
+    for name, project in projects.items():
+        site_dir = work / f"site-{name}-counted"
+        shutil.rmtree(site_dir, ignore_errors=True)
+        command = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null", sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site_dir)]
+        processes[name] = subprocess.Popen(command, env=env, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    counts = {}
+    for name, process in processes.items():
+        _, errors = process.communicate()
+        found = INSTRUCTIONS.search(errors)
+        if process.returncode != 0 or found is None:
+            raise SystemExit(f"counted build of {projects[name]} failed:\n{errors[-3000:]}")
+        counts[name] = int(found.group(1).replace(",", ""))
+    return counts
+
+
+INSTRUCTIONS = re.compile(r"I\s+refs:\s+([\d,]+)")
+
+
 def output_facts(site_dir: Path) -> dict:
     files = [path for path in site_dir.rglob("*") if path.is_file()]
     return {"output_bytes": sum(path.stat().st_size for path in files), "pages_built": sum(path.name == "index.html" for path in files)}
@@ -102,7 +137,7 @@ def summary(times: list[float], prefix: str = "") -> dict:
     return {f"{prefix}median_s": round(statistics.median(times), 3), f"{prefix}min_s": round(min(times), 3), f"{prefix}max_s": round(max(times), 3)}
 
 
-def benchmark(posts: int, rounds: int, work: Path) -> dict:
+def benchmark(posts: int, rounds: int, work: Path, instructions: bool = False) -> dict:
     project = copy_site(work / "project")
     write_sample_posts(project / "docs", posts)
     plain = work / "plain"
@@ -119,12 +154,16 @@ def benchmark(posts: int, rounds: int, work: Path) -> dict:
             cpu[name].append(cpu_seconds)
             memory[name] = max(memory[name], peak)
     report = {"posts_per_language": posts, "rounds": rounds}
+    if instructions:
+        counts = instruction_counts({"project": project, "plain": plain}, work)
+        report["instructions"] = {**counts, "ratio_project_to_plain": round(counts["project"] / counts["plain"], 3)}
     if not rounds:
         return report
     for name in runs:
         report[name] = {**summary(runs[name]), **summary(cpu[name], "cpu_"), "runs": rounds, "peak_memory_bytes": memory[name], **output_facts(work / f"site-{name}")}
     report["ratio_project_to_plain"] = round(report["project"]["median_s"] / report["plain"]["median_s"], 3)
     report["cpu_ratio_project_to_plain"] = round(report["project"]["cpu_median_s"] / report["plain"]["cpu_median_s"], 3)
+    report["cpu_ratio_median_of_rounds"] = round(statistics.median(mine / theirs for mine, theirs in zip(cpu["project"], cpu["plain"])), 3)
     return report
 
 
@@ -223,18 +262,21 @@ if __name__ == "__main__":
     parser.add_argument("--posts", type=int, required=True, help="generated posts per language")
     parser.add_argument("--rounds", type=int, default=3, help="builds of each configuration, alternating (0: none)")
     parser.add_argument("--serve", action="store_true", help="also time mkdocs serve rebuilds")
+    parser.add_argument("--instructions", action="store_true", help="also count each build's instructions under valgrind")
     parser.add_argument("--photo-posts", type=int, default=0, help="measure the build with photos in this many posts per language")
     parser.add_argument("--photos-per-post", type=int, default=5)
     parser.add_argument("--photo-size", default="4000x3000", help="the generated photos' size, WIDTHxHEIGHT")
     parser.add_argument("--distinct-photos", type=int, default=None, help="only this many different pictures, copied (default: every photo different)")
     parser.add_argument("--serve-rounds", type=int, default=3, help="saves timed in each mkdocs serve")
     args = parser.parse_args()
+    if args.instructions and args.photo_posts:
+        parser.error("--instructions counts the builds without photos: leave out --photo-posts")
     with tempfile.TemporaryDirectory(prefix="reo13-bench-") as work:
         if args.photo_posts:
             size = tuple(int(side) for side in args.photo_size.split("x"))
             result = photo_benchmark(args.posts, args.rounds, Path(work), args.photo_posts, args.photos_per_post, size, args.distinct_photos)
         else:
-            result = benchmark(args.posts, args.rounds, Path(work))
+            result = benchmark(args.posts, args.rounds, Path(work), args.instructions)
         if args.serve:
             result.update(serve_report(Path(work), args.serve_rounds))
     print(json.dumps(result, indent=2))

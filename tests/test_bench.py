@@ -26,8 +26,21 @@ def test_bench_reports_both_configurations_and_serve_rebuilds():
     assert report["project"]["pages_built"] > report["plain"]["pages_built"]
     assert report["ratio_project_to_plain"] == round(report["project"]["median_s"] / report["plain"]["median_s"], 3)
     assert report["cpu_ratio_project_to_plain"] == round(report["project"]["cpu_median_s"] / report["plain"]["cpu_median_s"], 3)
+    # one round: the same ratio (but for the medians' rounding to milliseconds)
+    assert report["cpu_ratio_median_of_rounds"] == pytest.approx(report["cpu_ratio_project_to_plain"], abs=0.01)
     # a save was served rebuilt, by a server of every language and by one of the default language
     assert report["serve_saves"] == 1
     for serve in ("serve_rebuild", "serve_rebuild_default_language"):
         assert 0 < report[serve]["min_s"] == report[serve]["median_s"] == report[serve]["max_s"]
         assert 0 < report[serve]["cpu_median_s"] < report[serve]["median_s"] * 2  # one process: at most both cores
+
+
+# The instruction count is read from valgrind's summary line; without valgrind, one line says so.
+@pytest.mark.unit
+def test_instruction_counts_read_valgrinds_summary_and_name_a_missing_valgrind(tmp_path, monkeypatch):
+    import bench
+
+    assert bench.INSTRUCTIONS.search("==123== \n==123== I   refs:      19,447,169,650\n").group(1) == "19,447,169,650"
+    monkeypatch.setenv("PATH", str(tmp_path))  # no valgrind here
+    with pytest.raises(SystemExit, match="^bench.py: --instructions: expected valgrind on PATH"):
+        bench.instruction_counts({"project": tmp_path}, tmp_path)
