@@ -9,6 +9,17 @@ DISPLAY_KEY = "reo13.display"
 FONT_SIZES = ("normal", "large", "largest")
 CONTRASTS = ("normal", "black-white", "yellow-black")
 
+# Statements of an async function that wait until a page has settled: two frames (a change
+# made in a script's task has been styled) and every running animation or transition
+# (Material fades its search and drawer). SETTLED is them as a function for page.evaluate;
+# FONTS_SETTLED first loads every face of the site's fonts (or has it refused), not only the
+# faces asked for so far: a bold Thai face first used late lays text out again.
+SETTLING = """
+  await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  await Promise.all(document.getAnimations().map(animation => animation.finished.catch(() => null)));"""
+SETTLED = "async () => {" + SETTLING + "\n}"
+FONTS_SETTLED = "async () => {\n  await Promise.all([...document.fonts].map(face => face.load().catch(() => null)));" + SETTLING + "\n}"
+
 
 @cache
 def _axe_source() -> str:

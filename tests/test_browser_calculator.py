@@ -14,7 +14,7 @@ import sys
 
 import pytest
 from playwright.sync_api import expect
-from browser_checks import store_display_choice
+from browser_checks import FONTS_SETTLED, store_display_choice
 from conftest import ROOT
 from officesite.criteria.scoring import read_assessment, score_assessment
 from officesite.dates import format_display_date
@@ -594,9 +594,8 @@ def test_at_320_px_and_the_largest_size_nothing_scrolls_sideways_and_thai_breaks
     choose(page, "3.1", "significance")
     for details in page.locator(".site-calculator details, .site-rules").all():
         details.evaluate("d => d.open = true")
-    # Every face of the site's font loaded (or refused), not only those asked for so far (a
-    # bold Thai face first used late left Thai legends in a wider fallback under load), then laid out.
-    page.evaluate("Promise.all([...document.fonts].map(face => face.load().catch(() => null))).then(() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done))))")
+    # Every face loaded (a bold Thai face first used late left Thai legends in a wider fallback under load).
+    page.evaluate(FONTS_SETTLED)
     wide = page.evaluate("() => [...document.querySelectorAll('.site-calculator *')].filter(e => e.getBoundingClientRect().right > 320.5).map(e => e.outerHTML.slice(0, 60))")
     assert page.evaluate("[innerWidth, document.documentElement.scrollWidth]") == [320, 320], wide
     assert wide == []

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from browser_checks import CONTRASTS, FONT_SIZES, axe_violations
+from browser_checks import CONTRASTS, FONT_SIZES, SETTLED, SETTLING, axe_violations
 from mkdocs.utils.yaml import yaml_load
 from office_file import read_office
 from officesite.office import text_in
@@ -18,14 +18,6 @@ from site_files import DEFAULT, LANGUAGES, OTHER, ROOT
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
 DESKTOP = {"viewport": {"width": 1366, "height": 900}}
 DEVICES = {"phone": PHONE, "desktop": DESKTOP}
-
-# Wait until the page has settled: two frames (a change made in a script's task has been
-# styled) and every running animation or transition (Material fades its search and drawer).
-SETTLED = """async () => {
-  await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-  await Promise.all(document.getAnimations().map(animation => animation.finished.catch(() => null)));
-}"""
-
 
 def open_page(new_context, device, url):
     page = new_context(**DEVICES[device]).new_page()
@@ -162,9 +154,7 @@ def test_phone_toolbar_folds_behind_one_button_that_opens_and_closes_its_panel(n
 # The focused element, once the page has settled: whether it (or, for a transparent control
 # inside a <label>, that label) is rendered, inside the viewport, on top (not under the sticky
 # header or another layer), and drawn with a focus indicator.
-FOCUS_STATE = """async () => {
-  await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-  await Promise.all(document.getAnimations().map(animation => animation.finished.catch(() => null)));
+FOCUS_STATE = "async () => {" + SETTLING + """
   const el = document.activeElement;
   if (!el || el === document.body) return null;
   const seen = el.checkVisibility({opacityProperty: true, visibilityProperty: true}) ? el : el.closest('label');

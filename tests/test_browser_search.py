@@ -16,7 +16,7 @@ import time
 from urllib.parse import quote, urlsplit
 
 import pytest
-from browser_checks import CONTRAST_RATIO_JS, CONTRASTS, axe_violations, store_display_choice
+from browser_checks import CONTRAST_RATIO_JS, CONTRASTS, SETTLING, axe_violations, store_display_choice
 from conftest import CHROMIUM, CHROMIUM_ARGS
 from search_queries import ENGLISH_STEMS, QUERY_SETS
 from site_files import DEFAULT, LANGUAGES, OTHER
@@ -300,9 +300,7 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "i
 HEADER_SEARCH = '.md-header__button:is([for="__search"], [data-site-search-button]):visible'
 # The focused element, once search's fade has run: whether it is rendered, inside the
 # viewport, on top, with a focus ring.
-FOCUSED = """async () => {
-  await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-  await Promise.all(document.getAnimations().map(animation => animation.finished.catch(() => null)));
+FOCUSED = "async () => {" + SETTLING + """
   const el = document.activeElement, box = el.getBoundingClientRect();
   const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
   const style = getComputedStyle(el);
