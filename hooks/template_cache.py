@@ -1,8 +1,10 @@
-"""MkDocs hooks: Templates compiled once per process, not once per language and rebuild; the
+"""MkDocs hooks: Templates compiled once, not once per language, rebuild and build; the
 partials that are the same on every page of a language rendered once per language run.
 
 The logic is in `officesite.template_cache`; these handlers adapt it to MkDocs' events.
 """
+
+from pathlib import Path
 
 from mkdocs.plugins import event_priority
 from officesite.template_cache import render_partials_once, share_compiled_templates
@@ -16,6 +18,6 @@ from officesite.template_cache import render_partials_once, share_compiled_templ
 # compiled here, with the filters they add (thai_breaks) and the autoescaping escaping.py sets.
 @event_priority(-50)
 def on_env(env, config, files):
-    share_compiled_templates(env)
+    share_compiled_templates(env, Path(config.config_file_path).parent)
     render_partials_once(env)
     return env

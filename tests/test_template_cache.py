@@ -1,5 +1,6 @@
-"""Templates compiled once per process (officesite.template_cache), and again when their
-source or their autoescaping differs; partials rendered once per environment and values."""
+"""Templates compiled once per process and kept for the next build (officesite.template_cache),
+and compiled again when their source or their autoescaping differs; partials rendered once
+per environment and values."""
 
 from pathlib import Path
 
@@ -38,6 +39,44 @@ def test_an_edited_template_or_another_autoescape_is_compiled_again(tmp_path):
     template.write_text("<div>{{ text }}</div>", encoding="utf-8")
     edited, compiled = environment(tmp_path, cache)
     assert edited.get_template("page.html").render(text="x") == "<div>x</div>" and compiled == ["page.html"]
+
+
+def kept_in(folder):
+    cache = CompiledTemplates()
+    cache.folder = folder
+    return cache
+
+
+def test_the_next_build_takes_the_compiled_template_from_the_folder(tmp_path):
+    templates, kept = tmp_path / "templates", tmp_path / "kept"
+    templates.mkdir()
+    (templates / "page.html").write_text("<p>{{ text }}</p>", encoding="utf-8")
+    first, first_compiled = environment(templates, kept_in(kept))
+    first.get_template("page.html")
+    (code,) = kept.iterdir()  # a new process: only the folder is shared
+    second, second_compiled = environment(templates, kept_in(kept), autoescape=False)
+    assert second.get_template("page.html").render(text="<b>") == "<p><b></p>"
+    assert (first_compiled, second_compiled) == (["page.html"], [])
+    (templates / "page.html").write_text("<div>{{ text }}</div>", encoding="utf-8")
+    edited, compiled = environment(templates, kept_in(kept))
+    assert edited.get_template("page.html").render(text="x") == "<div>x</div>" and compiled == ["page.html"]
+    assert [path.name for path in kept.iterdir()] == [code.name]  # rewritten, no leftover
+
+
+def test_a_damaged_or_unwritable_folder_costs_only_a_compile(tmp_path):
+    templates, kept = tmp_path / "templates", tmp_path / "kept"
+    templates.mkdir()
+    (templates / "page.html").write_text("<p>{{ text }}</p>", encoding="utf-8")
+    environment(templates, kept_in(kept))[0].get_template("page.html")
+    (code,) = kept.iterdir()
+    for damage in (code.read_bytes()[:20], b"", b"not a bytecode file at all"):
+        code.write_bytes(damage)
+        env, compiled = environment(templates, kept_in(kept))
+        assert env.get_template("page.html").render(text="x") == "<p>x</p>" and compiled == ["page.html"]
+    a_file = tmp_path / "a-file"
+    a_file.write_text("", encoding="utf-8")  # the folder cannot be made: a file is in the way
+    env, compiled = environment(templates, kept_in(a_file / "kept"))
+    assert env.get_template("page.html").render(text="x") == "<p>x</p>" and compiled == ["page.html"]
 
 
 def test_a_partial_rendered_once_renders_once_per_value_it_reads(tmp_path):

@@ -1,11 +1,15 @@
-"""Compiled templates, kept for the process; partials the same on every page, rendered once.
+"""Compiled templates, kept between builds; partials the same on every page, rendered once.
 
 MkDocs makes a new Jinja environment for every build, and static-i18n runs one build per
 language: every template was parsed and compiled once per language (about a tenth of a
 build's time), and again on every `mkdocs serve` rebuild. Jinja's bytecode cache keeps the
-compiled code; this one keeps it in memory, keyed like Jinja's own (the template's name and
-file, and a checksum of its source, so an edited template is compiled again) and by whether
-the environment autoescapes it, the one compile-time setting the site's environments differ in.
+compiled code; this one keeps it in memory for the process and in `.cache/templates/`
+(git-ignored, like the photos' cache) for the next build: a build with a cache compiles none
+of the 55 templates a build renders (0.3 s of CPU). It is keyed like Jinja's own (the
+template's name and file, and a checksum of its source, so an edited template is compiled
+again) and by whether the environment autoescapes it, the one compile-time setting the
+site's environments differ in; the folder is named after the Jinja version, whose compiler
+made the code.
 
 Some partials print the same markup on every page of a language: the search dialog calls
 Material's `lang.t` seven times a page. They are rendered once per language run and per
@@ -13,12 +17,21 @@ distinct value of what they read of the page (RENDERED_ONCE), like Material's na
 (officesite.material, CachedPartial).
 """
 
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+import jinja2
 from jinja2.bccache import Bucket, BytecodeCache
+
+TEMPLATE_CACHE = Path(".cache") / "templates" / f"jinja-{jinja2.__version__}"  # under the project
 
 
 class CompiledTemplates(BytecodeCache):
     def __init__(self):
         self._code = {}  # key -> (source checksum, code object)
+        self.folder: Path | None = None  # where code is kept between builds, if anywhere
 
     def get_bucket(self, environment, name, filename, source) -> Bucket:
         autoescape = environment.autoescape(name) if callable(environment.autoescape) else environment.autoescape
@@ -30,19 +43,56 @@ class CompiledTemplates(BytecodeCache):
         checksum, code = self._code.get(bucket.key, (None, None))
         if checksum == bucket.checksum:
             bucket.code = code
+        elif self.folder is not None:
+            self._load_file(bucket)
+            if bucket.code is not None:
+                self._code[bucket.key] = (bucket.checksum, bucket.code)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         self._code[bucket.key] = (bucket.checksum, bucket.code)
+        if self.folder is not None:
+            self._write_file(bucket)
 
     def clear(self) -> None:
         self._code.clear()
+
+    # Code from an earlier build: Jinja's own format, which holds the source's checksum (a
+    # changed template reads as no code). A damaged file is no code either: the template is
+    # compiled again and the file rewritten.
+    def _load_file(self, bucket: Bucket) -> None:
+        try:
+            with open(self._file(bucket), "rb") as file:
+                bucket.load_bytecode(file)
+        except FileNotFoundError:
+            pass
+        except Exception:  # a cut or garbled file: marshal and pickle raise several kinds
+            bucket.reset()
+
+    # Written whole or not at all (a build stopped midway leaves no half file); a folder that
+    # cannot be written (read-only checkout) only costs the next build the compiling.
+    def _write_file(self, bucket: Bucket) -> None:
+        writing = None
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=self.folder, prefix=".writing-", delete=False) as file:
+                writing = Path(file.name)
+                bucket.write_bytecode(file)
+            os.replace(writing, self._file(bucket))
+        except OSError:
+            if writing is not None:
+                writing.unlink(missing_ok=True)
+
+    def _file(self, bucket: Bucket) -> Path:
+        return self.folder / f"{hashlib.sha256(bucket.key.encode()).hexdigest()}.code"
 
 
 COMPILED_TEMPLATES = CompiledTemplates()
 
 
-# Let an environment reuse (and add to) the compiled templates of the process.
-def share_compiled_templates(env) -> None:
+# Let an environment reuse (and add to) the compiled templates of the process, and of earlier
+# builds of the project at `project_dir`.
+def share_compiled_templates(env, project_dir: Path | None = None) -> None:
+    COMPILED_TEMPLATES.folder = None if project_dir is None else Path(project_dir) / TEMPLATE_CACHE
     env.bytecode_cache = COMPILED_TEMPLATES
 
 
