@@ -15,7 +15,7 @@ import pytest
 import yaml
 from officesite.office import OFFICE_FILE, file_comments
 from site_files import DEFAULT, LANGUAGES, OTHER, BuiltSite
-from test_browser_cms import LABELS, assert_clean, cms, composed, open_editor, publish, typed  # noqa: F401 (cms: a fixture)
+from test_browser_cms import LABELS, assert_clean, cms, composed, open_editor, publish, saved, typed  # noqa: F401 (cms: a fixture)
 
 pytestmark = pytest.mark.browser
 
@@ -28,17 +28,6 @@ def field(page, key: str, lang: str | None = None):
     name = LABELS[key]["label"] + (f" ({LANGUAGES.names[lang]})" if lang else "")
     # Decap adds "(ทางเลือก)" to an optional field's label: the name, then that or nothing.
     return page.get_by_label(re.compile("^" + re.escape(name) + r"(?: \([^()]*\))?$"))
-
-
-def saved_text(path, before: str, page, timeout_ms: int = 30000) -> str:
-    # The file changes once decap-server has written it: waited for, not slept on.
-    page.wait_for_function("() => !document.querySelector('[class*=\"ToolbarButton\"][disabled]')", timeout=timeout_ms)
-    for _ in range(300):
-        text = path.read_text(encoding="utf-8")
-        if text != before:
-            return text
-        page.wait_for_timeout(100)
-    raise AssertionError(f"{path} was not written")
 
 
 def test_office_facts_edited_in_thai_are_saved_with_their_comments_and_shown_in_both_languages(cms, new_context, site_builder):
@@ -63,12 +52,12 @@ def test_office_facts_edited_in_thai_are_saved_with_their_comments_and_shown_in_
     composed(page, field(page, "office.address", DEFAULT), THAI_ADDRESS)
     typed(field(page, "office.address", OTHER), ENGLISH_ADDRESS)
     page.screenshot(path=str(cms["work"] / "cms-office.png"), full_page=True)
-    publish(page)
-    text = saved_text(office, before, page)
+    saved(page)  # the editor says so once decap-server has written the whole file
+    text = office.read_text(encoding="utf-8")
     assert_clean(seen)
 
-    saved, original = yaml.safe_load(text), yaml.safe_load(before)
-    assert saved == original | {"phone": PHONE, "address": {DEFAULT: THAI_ADDRESS, OTHER: ENGLISH_ADDRESS}}
+    written, original = yaml.safe_load(text), yaml.safe_load(before)
+    assert written == original | {"phone": PHONE, "address": {DEFAULT: THAI_ADDRESS, OTHER: ENGLISH_ADDRESS}}
     # Every comment that says what a fact is, still above that fact.
     assert file_comments(office, OFFICE_FILE) == comments
     assert [line for line in text.splitlines() if line.startswith("#")] == [line for line in before.splitlines() if line.startswith("#")]
