@@ -25,7 +25,7 @@ The CPU ratio is given two ways: of the medians, and the median of each round's 
 With --instructions it also counts the instructions each build executes under valgrind
 (cachegrind, about 25 times slower; both configurations at once), with Python's hash seed
 fixed: unlike CPU time, the count does not depend on what else the machine runs, and two
-counts of the same build agree to a few parts in a hundred thousand. The project is counted
+counts of the same build agree to within one part in a hundred thousand. The project is counted
 twice: its first build, which compiles the templates and keeps them, and the next one, as
 every build after the first (the plain build keeps nothing). Needs valgrind.
 
