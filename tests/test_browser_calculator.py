@@ -581,6 +581,14 @@ BROKEN_WORDS_JS = """root => {
 }"""
 
 
+# The shown chart's level marks, each as [left, right], and the chart's right edge.
+CHART_MARKS_JS = """() => {
+  const chart = [...document.querySelectorAll('figure.site-chart')].find(f => f.checkVisibility());
+  const marks = [...chart.querySelectorAll('.site-chart__mark')].map(m => m.getBoundingClientRect());
+  return [marks.map(r => [r.left, r.right]), chart.getBoundingClientRect().right];
+}"""
+
+
 # Fonts "fallback": the page as it is laid out before the site's fonts arrive (on a slow phone;
 # under load here). A phone's browser that lays a page out wider than its screen even once
 # widens its layout viewport to fit and keeps it: the whole page then shows zoomed out.
@@ -600,6 +608,12 @@ def test_at_320_px_and_the_largest_size_nothing_scrolls_sideways_and_thai_breaks
     assert page.evaluate("[innerWidth, document.documentElement.scrollWidth]") == [320, 320], wide
     assert wide == []
     assert page.locator(".site-chart__mark").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") > 20, "the chart's text follows the text size"
+    # The chart's level marks (300, 400, 500) side by side and inside the chart, not over each
+    # other (they were, with every bar a sliver beside its name); the fallback's wider digits
+    # touch for a moment.
+    marks, chart = page.evaluate(CHART_MARKS_JS)
+    if fonts == "site":
+        assert all(right <= next_left for (_, right), (next_left, _) in zip(marks, marks[1:])) and marks[-1][1] <= chart, (marks, chart)
     if lang == DEFAULT and fonts == "site":  # a wider fallback font, for a moment, may break a word
         assert page.locator(".site-calculator").evaluate(BROKEN_WORDS_JS) == []
 
