@@ -92,17 +92,26 @@ def make_plain_copy(project: Path, plain: Path) -> None:
     (plain / "mkdocs.yml").write_text(yaml.safe_dump(plain_config(project / "mkdocs.yml"), allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
+# The command that builds `project` into `site_dir` (emptied first), run from `project`.
+def build_command(project: Path, site_dir: Path) -> list[str]:
+    shutil.rmtree(site_dir, ignore_errors=True)
+    return [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)]
+
+
 # One `mkdocs build`: (wall seconds, CPU seconds, peak resident memory in bytes).
 def timed_build(project: Path, site_dir: Path) -> tuple[float, float, int]:
-    shutil.rmtree(site_dir, ignore_errors=True)
+    command = build_command(project, site_dir)
     start = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)], env=ENV, cwd=project, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, env=ENV, cwd=project, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"build of {project} failed:\n{process.stderr.read().decode()[-3000:]}")
     return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024
+
+
+INSTRUCTIONS = re.compile(r"I\s+refs:\s+([\d,]+)")  # cachegrind's summary line
 
 
 # Instructions executed by one `mkdocs build` of each project, counted at once under
@@ -113,9 +122,7 @@ def instruction_counts(projects: dict[str, Path], work: Path) -> dict[str, int]:
     env = {**ENV, "PYTHONHASHSEED": "0"}  # the same set and dict orders in every count
     processes = {}
     for name, project in projects.items():
-        site_dir = work / f"site-{name}-counted"
-        shutil.rmtree(site_dir, ignore_errors=True)
-        command = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null", sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site_dir)]
+        command = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null", *build_command(project, work / f"site-{name}-counted")]
         processes[name] = subprocess.Popen(command, env=env, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     counts = {}
     for name, process in processes.items():
@@ -125,9 +132,6 @@ def instruction_counts(projects: dict[str, Path], work: Path) -> dict[str, int]:
             raise SystemExit(f"counted build of {projects[name]} failed:\n{errors[-3000:]}")
         counts[name] = int(found.group(1).replace(",", ""))
     return counts
-
-
-INSTRUCTIONS = re.compile(r"I\s+refs:\s+([\d,]+)")
 
 
 def output_facts(site_dir: Path) -> dict:
@@ -144,6 +148,19 @@ def benchmark(posts: int, rounds: int, work: Path, instructions: bool = False) -
     write_sample_posts(project / "docs", posts)
     plain = work / "plain"
     make_plain_copy(project, plain)
+    report = {"posts_per_language": posts, "rounds": rounds}
+    if instructions:
+        # Counted before any round: the project's first build compiles its templates and keeps
+        # them (.cache/templates/, officesite.template_cache); later builds take them from there.
+        first = instruction_counts({"project": project, "plain": plain}, work)
+        later = instruction_counts({"project": project}, work)["project"]
+        report["instructions"] = {
+            "project_first_build": first["project"],
+            "project": later,
+            "plain": first["plain"],
+            "ratio_first_build_to_plain": round(first["project"] / first["plain"], 3),
+            "ratio_project_to_plain": round(later / first["plain"], 3),
+        }
     runs = {"project": [], "plain": []}
     cpu = {"project": [], "plain": []}
     memory = {"project": 0, "plain": 0}
@@ -155,19 +172,6 @@ def benchmark(posts: int, rounds: int, work: Path, instructions: bool = False) -
             runs[name].append(elapsed)
             cpu[name].append(cpu_seconds)
             memory[name] = max(memory[name], peak)
-    report = {"posts_per_language": posts, "rounds": rounds}
-    if instructions:
-        # The first build of a project compiles its templates and keeps them (.cache/templates/,
-        # officesite.template_cache); later builds take them from there, as every round does.
-        first = instruction_counts({"project": project, "plain": plain}, work)
-        later = instruction_counts({"project": project}, work)["project"]
-        report["instructions"] = {
-            "project_first_build": first["project"],
-            "project": later,
-            "plain": first["plain"],
-            "ratio_first_build_to_plain": round(first["project"] / first["plain"], 3),
-            "ratio_project_to_plain": round(later / first["plain"], 3),
-        }
     if not rounds:
         return report
     for name in runs:
