@@ -8,6 +8,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from officesite.build import every_language_built, site_build
+from officesite.metadata.shown import page_source
 from officesite.security.csp import (
     HEADER_FILE,
     body_script_problem,
@@ -15,7 +16,6 @@ from officesite.security.csp import (
     nginx_header,
     policy_text,
     remember_template_scripts,
-    source,
     storage_scope,
 )
 
@@ -39,7 +39,7 @@ def on_env(env, config, files):
 def on_page_content(html, page, config, files):
     problem = body_script_problem(html)
     if problem:
-        raise PluginError(f"{source(page, config)}: body: {problem}")
+        raise PluginError(f"{page_source(page, config)}: body: {problem}")
     return html
 
 
@@ -62,7 +62,7 @@ def on_template_context(context, template_name, config):
 # at the default priority 0): the page is checked as it is written.
 @event_priority(-100)
 def on_post_page(output, page, config):
-    return checked_with_policy(output, f"{source(page, config)} (/{page.url})", site_build(config).policy.hashes)
+    return checked_with_policy(output, f"{page_source(page, config)} (/{page.url})", site_build(config).policy.hashes)
 
 
 # Likewise for templates that are not pages, once rendered.

@@ -5,10 +5,9 @@ The metadata is read and validated once per build (officesite.build); the calcul
 data is its page type's context (officesite.page_types).
 """
 
-from pathlib import Path
-
 from officesite.build import site_build
 from officesite.criteria.pages import with_generated_parts
+from officesite.metadata.shown import page_source
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -22,5 +21,4 @@ def on_page_markdown(markdown, page, config, files):
     lang = page.file.locale  # a page shown untranslated keeps its own language's metadata
     metadata = page.meta.get("pmqa")
     category = build.criteria.categories[lang].get(metadata.get("category")) if isinstance(metadata, dict) else None
-    where = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-    return with_generated_parts(markdown, build.criteria, category, build.strings[lang], lang, page.file.src_uri, where)
+    return with_generated_parts(markdown, build.criteria, category, build.strings[lang], lang, page.file.src_uri, page_source(page, config))

@@ -4,6 +4,7 @@ line, with nothing a terminal acts on."""
 import json
 import math
 import os
+from functools import lru_cache
 from pathlib import Path
 
 SHOWN_LENGTH = 40
@@ -19,6 +20,16 @@ def shown_path(path, display_root=None) -> str:
         if not relative.startswith(".."):
             return printable(Path(relative).as_posix())
     return printable(Path(path).as_posix())
+
+
+# A page's source file as the author knows it, e.g. docs/news/2018/pmqa-workshop.<code>.md.
+def page_source(page, config) -> str:
+    return f"{_folder_name(config.docs_dir)}/{page.file.src_uri}"
+
+
+@lru_cache(maxsize=8)  # asked for on every page
+def _folder_name(path: str) -> str:
+    return Path(path).name
 
 
 # Text with its control characters written as escapes, so a message stays one line.

@@ -21,7 +21,6 @@ import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
@@ -163,16 +162,6 @@ def nginx_header(policy: str) -> str:
         f'set $reo13_csp "{policy}";\n'
         "add_header Content-Security-Policy $reo13_csp always;\n"
     )
-
-
-# A page's source file as the author knows it, e.g. docs/news/2018/pmqa-workshop.<code>.md.
-def source(page, config) -> str:
-    return f"{_folder_name(config.docs_dir)}/{page.file.src_uri}"
-
-
-@lru_cache(maxsize=8)
-def _folder_name(path: str) -> str:
-    return Path(path).name
 
 
 def _excerpt(text: str, limit: int = 60) -> str:
