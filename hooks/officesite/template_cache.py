@@ -91,8 +91,8 @@ COMPILED_TEMPLATES = CompiledTemplates()
 
 # Let an environment reuse (and add to) the compiled templates of the process, and of earlier
 # builds of the project at `project_dir`.
-def share_compiled_templates(env, project_dir: Path | None = None) -> None:
-    COMPILED_TEMPLATES.folder = None if project_dir is None else Path(project_dir) / TEMPLATE_CACHE
+def share_compiled_templates(env, project_dir: Path) -> None:
+    COMPILED_TEMPLATES.folder = Path(project_dir) / TEMPLATE_CACHE
     env.bytecode_cache = COMPILED_TEMPLATES
 
 

@@ -58,8 +58,9 @@ def page_text(page_html: str, fallback_title: str = "") -> PageText | None:
         return None
     parts = HEADING_EDGE.split(HIDDEN.sub(" ", page_html[start + len(ARTICLE_START) : end]))
     # parts: text, then (heading opened, h1 closed, attributes, text) for every edge
-    pieces = [piece for piece in (_shown(parts[0]),) if piece]  # none empty, joined by a space
-    length = len(pieces[0]) if pieces else 0  # of the text so far
+    first = _shown(parts[0])
+    pieces = [first] if first else []  # none empty, joined by a space
+    length = len(first)  # of the text so far
     sections, title, heading_start = [], None, 0
     for at in range(1, len(parts), 4):
         heading, _h1_closed, attributes, piece = parts[at : at + 4]
